@@ -1,0 +1,13 @@
+export * from "./distribution";
+export * from "./distributionArgs";
+export * from "./certificate";
+export * from "./managedPolicies";
+export { originBucketPolicy } from "./originAccess";
+export { webAclRules, DEFAULT_MANAGED_RULE_GROUPS, DEFAULT_RATE_LIMIT } from "./webAcl";
+export { securityHeadersConfig, DEFAULT_HSTS_MAX_AGE_SECONDS } from "./securityHeaders";
+export { cachePolicyArgs } from "./cachePolicies";
+export { aliasRecordTypes } from "./aliasRecords";
+export { MEDIA_PATH_PATTERNS, MANIFEST_PATH_PATTERNS, SEGMENT_PATH_PATTERNS } from "./mediaStreaming";
+export type { LogBucket } from "./logBucket";
+export type { Monitoring } from "./monitoring";
+export type { MediaStreaming } from "./mediaStreaming";

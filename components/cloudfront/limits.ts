@@ -1,0 +1,44 @@
+/** CloudFront's documented limits and allowed values, in one place for validation and docs. */
+
+/** One year: the largest TTL CloudFront accepts in a cache policy or error response. */
+export const MAX_TTL_SECONDS = 31_536_000;
+
+export const ORIGIN_CONNECTION_ATTEMPTS = { min: 1, max: 3 } as const;
+export const ORIGIN_CONNECTION_TIMEOUT = { min: 1, max: 10 } as const;
+/** Read and keep-alive timeouts: above 60 s needs a service-quota increase. */
+export const ORIGIN_READ_TIMEOUT = { min: 1, max: 180 } as const;
+export const ORIGIN_KEEPALIVE_TIMEOUT = { min: 1, max: 180 } as const;
+
+export const FAILOVER_STATUS_CODES = [400, 403, 404, 416, 500, 502, 503, 504] as const;
+export const ERROR_RESPONSE_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504] as const;
+/** Status codes a custom error response may send instead: 200 plus the error codes. */
+export const REPLACEMENT_RESPONSE_CODES = [200, ...ERROR_RESPONSE_CODES] as const;
+
+export const VIEWER_PROTOCOL_POLICIES = ["redirect-to-https", "https-only", "allow-all"] as const;
+export const ORIGIN_PROTOCOL_POLICIES = ["https-only", "match-viewer", "http-only"] as const;
+export const ORIGIN_SSL_PROTOCOLS = ["TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"] as const;
+export const MINIMUM_PROTOCOL_VERSIONS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
+export const PRICE_CLASSES = ["PriceClass_All", "PriceClass_200", "PriceClass_100"] as const;
+export const HTTP_VERSIONS = ["http1.1", "http2", "http3", "http2and3"] as const;
+export const FUNCTION_EVENT_TYPES = ["viewer-request", "viewer-response"] as const;
+export const EDGE_LAMBDA_EVENT_TYPES = [
+    "viewer-request",
+    "viewer-response",
+    "origin-request",
+    "origin-response",
+] as const;
+
+/** Path patterns: at most 255 characters from CloudFront's allowed set. */
+export const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+&?]{1,255}$/;
+
+/** HSTS shorter than a year is not accepted by browsers' preload lists nor by our policy pack. */
+export const MIN_HSTS_MAX_AGE_SECONDS = 31_536_000;
+
+export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
+export const LOG_EXPIRATION_DAYS = { min: 1, max: 3650 } as const;
+export const ALARM_EVALUATION_PERIODS = { min: 1, max: 288 } as const;
+export const MANIFEST_TTL = { min: 0, max: 3600 } as const;
+export const SEGMENT_TTL = { min: 60, max: MAX_TTL_SECONDS } as const;
+
+/** A Route53/CloudFront distribution can hold up to 100 alternate domain names by default. */
+export const MAX_ALIASES = 100;

@@ -1,0 +1,160 @@
+import {
+    ArgumentProblems,
+    CLOUDFRONT_REGION,
+    isDomainName,
+    isDuration,
+    isInZone,
+    isPlain,
+    oneOf,
+    parseArn,
+    show,
+    zoneNameOf,
+} from "../shared";
+import type { DistributionArgs } from "./distributionArgs";
+import {
+    ERROR_RESPONSE_CODES,
+    HTTP_VERSIONS,
+    MAX_ALIASES,
+    MAX_TTL_SECONDS,
+    MINIMUM_PROTOCOL_VERSIONS,
+    PRICE_CLASSES,
+    REPLACEMENT_RESPONSE_CODES,
+} from "./limits";
+
+/** The message for the seed's "RTMP" distribution type, which AWS no longer offers. */
+export const RTMP_DISCONTINUED =
+    "'rtmp' is not available: AWS discontinued RTMP distributions on 2020-12-31. " +
+    "Deliver media over HTTPS instead with `mediaStreaming` (HLS/DASH behaviors: short-TTL manifests, " +
+    "long-TTL segments, CORS) on a 'web' distribution";
+
+/** Checks what viewers see: type, aliases, zone, certificate, TLS, geo restriction, error pages. */
+export function validateViewer(args: DistributionArgs, problems: ArgumentProblems): void {
+    problems.require(args.distributionType !== "rtmp", "distributionType", RTMP_DISCONTINUED);
+    problems.requireOneOf<string>(args.distributionType, ["web", "rtmp"], "distributionType");
+    validateAliases(args, problems);
+    validateCertificate(args, problems);
+    problems.requireOneOf<string>(args.minimumProtocolVersion, MINIMUM_PROTOCOL_VERSIONS, "minimumProtocolVersion");
+    problems.requireOneOf<string>(args.sslSupportMethod, ["sni-only", "vip"], "sslSupportMethod");
+    problems.requireOneOf<string>(args.priceClass, PRICE_CLASSES, "priceClass");
+    problems.requireOneOf<string>(args.httpVersion, HTTP_VERSIONS, "httpVersion");
+    if (args.defaultRootObject !== undefined) {
+        problems.require(
+            /^[^/\s][^\s]*$/.test(args.defaultRootObject),
+            "defaultRootObject",
+            `${show(args.defaultRootObject)} must be an object name without a leading '/', e.g. 'index.html'`,
+        );
+    }
+    validateGeoRestriction(args, problems);
+    validateErrorResponses(args, problems);
+}
+
+function validateAliases(args: DistributionArgs, problems: ArgumentProblems): void {
+    const aliases = args.aliases ?? [];
+    problems.require(aliases.length <= MAX_ALIASES, "aliases", `has ${aliases.length} names; a distribution takes at most ${MAX_ALIASES}`);
+    const seen = new Set<string>();
+    const zoneName = args.hostedZone?.name;
+    if (zoneName !== undefined) {
+        problems.require(
+            isDomainName(zoneNameOf(zoneName)),
+            "hostedZone.name",
+            `${show(zoneName)} is not a domain name; use a lowercase zone name such as 'example.com'`,
+        );
+    }
+    for (const [i, alias] of aliases.entries()) {
+        const path = `aliases[${i}]`;
+        if (!problems.require(isDomainName(alias), path, `${show(alias)} is not a lowercase domain name; use e.g. 'www.example.com' or '*.example.com'`)) {
+            continue;
+        }
+        problems.require(!seen.has(alias), path, `${show(alias)} is listed twice`);
+        seen.add(alias);
+        if (zoneName !== undefined) {
+            problems.require(
+                isInZone(alias, zoneName),
+                path,
+                `${show(alias)} is not inside hosted zone ${show(zoneNameOf(zoneName))}; use a zone that contains it or remove the alias`,
+            );
+        }
+    }
+}
+
+function validateCertificate(args: DistributionArgs, problems: ArgumentProblems): void {
+    const hasAliases = (args.aliases ?? []).length > 0;
+    if (hasAliases) {
+        problems.require(
+            args.certificateArn !== undefined || args.hostedZone !== undefined,
+            "aliases",
+            "serving your own domain names needs a certificate: set `hostedZone` (a certificate is created and validated) or `certificateArn`",
+        );
+    } else {
+        problems.require(
+            args.certificateArn === undefined,
+            "certificateArn",
+            "a certificate is only used with `aliases`; add the domain names it covers or remove it",
+        );
+    }
+    if (isPlain(args.certificateArn)) {
+        const arn = parseArn(args.certificateArn);
+        problems.require(
+            arn?.service === "acm" && arn.region === CLOUDFRONT_REGION && arn.resource.startsWith("certificate/"),
+            "certificateArn",
+            `${show(args.certificateArn)} ${arn?.service === "acm" ? `is in region ${show(arn.region)}` : "is not an ACM certificate ARN"}; ` +
+                `CloudFront only uses ACM certificates in ${CLOUDFRONT_REGION} (arn:aws:acm:us-east-1:<account>:certificate/<id>)`,
+        );
+    }
+    if (args.certificateValidationTimeout !== undefined) {
+        problems.require(
+            args.certificateArn === undefined,
+            "certificateValidationTimeout",
+            "conflicts with `certificateArn`: the timeout applies only to a certificate this component creates",
+        );
+        problems.require(
+            isDuration(args.certificateValidationTimeout),
+            "certificateValidationTimeout",
+            `${show(args.certificateValidationTimeout)} is not a duration; use a number and s, m or h, e.g. '45m' or '2h'`,
+        );
+    }
+}
+
+function validateGeoRestriction(args: DistributionArgs, problems: ArgumentProblems): void {
+    const geo = args.geoRestriction;
+    if (!geo) {
+        return;
+    }
+    problems.requireOneOf<string>(geo.type, ["allowlist", "denylist"], "geoRestriction.type");
+    problems.require(geo.countries.length > 0, "geoRestriction.countries", "must list at least one country code, e.g. ['FR', 'BE']");
+    for (const [i, country] of geo.countries.entries()) {
+        problems.require(
+            /^[A-Z]{2}$/.test(country),
+            `geoRestriction.countries[${i}]`,
+            `${show(country)} is not an ISO 3166-1 alpha-2 country code; use two capital letters such as 'FR'`,
+        );
+    }
+}
+
+function validateErrorResponses(args: DistributionArgs, problems: ArgumentProblems): void {
+    const seen = new Set<number>();
+    for (const [i, response] of (args.errorResponses ?? []).entries()) {
+        const path = `errorResponses[${i}]`;
+        problems.require(
+            (ERROR_RESPONSE_CODES as readonly number[]).includes(response.errorCode),
+            `${path}.errorCode`,
+            `${show(response.errorCode)} cannot be customised; use one of ${oneOf(ERROR_RESPONSE_CODES)}`,
+        );
+        problems.require(!seen.has(response.errorCode), `${path}.errorCode`, `${show(response.errorCode)} already has a response`);
+        seen.add(response.errorCode);
+        problems.requireOneOf<number>(response.responseCode, REPLACEMENT_RESPONSE_CODES, `${path}.responseCode`);
+        problems.require(
+            (response.responseCode === undefined) === (response.responsePagePath === undefined),
+            path,
+            "set both `responseCode` and `responsePagePath`, or neither",
+        );
+        if (response.responsePagePath !== undefined) {
+            problems.require(
+                response.responsePagePath.startsWith("/"),
+                `${path}.responsePagePath`,
+                `${show(response.responsePagePath)} must be a path starting with '/', e.g. '/index.html'`,
+            );
+        }
+        problems.requireRange(response.cachingMinTtl, { min: 0, max: MAX_TTL_SECONDS }, `${path}.cachingMinTtl`, " seconds");
+    }
+}

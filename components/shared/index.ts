@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./regions";
+export * from "./naming";
+export * from "./tags";
+export * from "./domains";
+export * from "./durations";
