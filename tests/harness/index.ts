@@ -1,0 +1,4 @@
+export * from "./engine";
+export * from "./cloud";
+export { mockResource } from "./resourceOutputs";
+export { mockInvoke } from "./invokeOutputs";

@@ -1,0 +1,56 @@
+import { LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
+
+type Inputs = Record<string, any>;
+type Result = Record<string, unknown>;
+
+/** Answers by invoke token. An invoke not listed is an error: a test must know every lookup it causes. */
+const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
+    "aws:route53/getZone:getZone": (cloud, inputs) => {
+        const byId = Object.entries(cloud.zones).find(([, id]) => id === inputs.zoneId);
+        const name: string | undefined = inputs.name ?? byId?.[0];
+        if (!name) {
+            throw new Error(`no hosted zone with id ${inputs.zoneId} in the mock cloud`);
+        }
+        const zoneId = zoneIdFor(cloud, name);
+        return {
+            id: zoneId,
+            zoneId,
+            name: name.replace(/\.$/, ""),
+            arn: `arn:aws:route53:::hostedzone/${zoneId}`,
+            privateZone: inputs.privateZone ?? false,
+            nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.awsdns-${n}.org`),
+        };
+    },
+    "aws:cloudfront/getLogDeliveryCanonicalUserId:getLogDeliveryCanonicalUserId": () => ({
+        id: LOG_DELIVERY_CANONICAL_USER_ID,
+    }),
+    "aws:s3/getCanonicalUserId:getCanonicalUserId": (cloud) => ({
+        id: stableHex(64, "canonical", cloud.account),
+        displayName: "platform-team",
+    }),
+    "aws:index/getCallerIdentity:getCallerIdentity": (cloud) => ({
+        id: cloud.account,
+        accountId: cloud.account,
+        arn: `arn:aws:iam::${cloud.account}:user/ci`,
+        userId: "AIDAEXAMPLEEXAMPLE",
+    }),
+    "aws:index/getRegion:getRegion": (cloud, inputs) => ({
+        id: inputs.region ?? cloud.region,
+        name: inputs.region ?? cloud.region,
+        region: inputs.region ?? cloud.region,
+    }),
+    "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
+    "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {
+        const region = inputs.region ?? cloud.region;
+        return { id: region, names: ["a", "b", "c"].map((z) => region + z), zoneIds: [1, 2, 3].map((n) => `euw3-az${n}`) };
+    },
+};
+
+/** The mocked result of an invoke, or an error naming the token when none is known. */
+export function mockInvoke(cloud: MockCloud, token: string, inputs: Inputs): Result {
+    const answer = TABLE[token];
+    if (!answer) {
+        throw new Error(`unexpected invoke ${token}: add it to tests/harness/invokeOutputs.ts`);
+    }
+    return answer(cloud, inputs);
+}

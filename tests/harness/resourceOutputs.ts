@@ -1,0 +1,182 @@
+import { MockCloud, stableHex, stableUpperId, stableUuid } from "./cloud";
+
+type State = Record<string, unknown>;
+type Inputs = Record<string, any>;
+
+/** What a mocked resource returns: its id and its output properties. */
+export interface MockedResource {
+    id: string | undefined;
+    state: State;
+}
+
+interface Context {
+    cloud: MockCloud;
+    type: string;
+    name: string;
+    inputs: Inputs;
+    /** The resource's region: its `region` input or the stack's. */
+    region: string;
+}
+
+/** The provider's auto-name: the logical name plus a 7-character suffix. */
+function autoName(ctx: Context, field = "name"): string {
+    return ctx.inputs[field] ?? `${ctx.name}-${stableHex(7, ctx.type, ctx.name)}`;
+}
+
+function bucketState(ctx: Context): MockedResource {
+    const bucket = autoName(ctx, "bucket").toLowerCase();
+    return {
+        id: bucket,
+        state: {
+            bucket,
+            arn: `arn:aws:s3:::${bucket}`,
+            bucketDomainName: `${bucket}.s3.amazonaws.com`,
+            bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.amazonaws.com`,
+            region: ctx.region,
+        },
+    };
+}
+
+function distributionState(ctx: Context): MockedResource {
+    const id = stableUpperId("E", 13, ctx.name);
+    return {
+        id,
+        state: {
+            arn: `arn:aws:cloudfront::${ctx.cloud.account}:distribution/${id}`,
+            domainName: `d${stableHex(13, ctx.name)}.cloudfront.net`,
+            hostedZoneId: "Z2FDTNDATAQYW2",
+            status: "Deployed",
+            etag: stableUpperId("E", 14, "etag", ctx.name),
+        },
+    };
+}
+
+/** ACM answers one CNAME per distinct validation name: `x` and `*.x` share a record. */
+function certificateState(ctx: Context): MockedResource {
+    const id = stableUuid(ctx.name);
+    const names: string[] = [ctx.inputs.domainName, ...(ctx.inputs.subjectAlternativeNames ?? [])];
+    return {
+        id: `arn:aws:acm:${ctx.region}:${ctx.cloud.account}:certificate/${id}`,
+        state: {
+            arn: `arn:aws:acm:${ctx.region}:${ctx.cloud.account}:certificate/${id}`,
+            status: "PENDING_VALIDATION",
+            domainValidationOptions: names.map((domainName) => {
+                const base = domainName.replace(/^\*\./, "");
+                return {
+                    domainName,
+                    resourceRecordName: `_${stableHex(32, "name", base)}.${base}.`,
+                    resourceRecordType: "CNAME",
+                    resourceRecordValue: `_${stableHex(32, "value", base)}.mhbtsbpdnt.acm-validations.aws.`,
+                };
+            }),
+        },
+    };
+}
+
+function webAclState(ctx: Context): MockedResource {
+    const id = stableUuid(ctx.name);
+    const name = autoName(ctx);
+    const scope = ctx.inputs.scope === "CLOUDFRONT" ? "global" : "regional";
+    return {
+        id,
+        state: { name, arn: `arn:aws:wafv2:${ctx.region}:${ctx.cloud.account}:${scope}/webacl/${name}/${id}`, capacity: 950 },
+    };
+}
+
+function recordState(ctx: Context): MockedResource {
+    const fqdn = String(ctx.inputs.name).replace(/\.$/, "");
+    return { id: `${ctx.inputs.zoneId}_${fqdn}_${ctx.inputs.type}`, state: { fqdn } };
+}
+
+function withArn(ctx: Context, id: string, arn: string, extra: State = {}): MockedResource {
+    return { id, state: { arn, ...extra } };
+}
+
+/** Output properties by resource type. Types not listed get an id and a generic ARN. */
+const TABLE: Record<string, (ctx: Context) => MockedResource> = {
+    "aws:s3/bucket:Bucket": bucketState,
+    "aws:cloudfront/distribution:Distribution": distributionState,
+    "aws:acm/certificate:Certificate": certificateState,
+    "aws:acm/certificateValidation:CertificateValidation": (ctx) => ({
+        id: String(ctx.inputs.certificateArn),
+        state: { certificateArn: ctx.inputs.certificateArn },
+    }),
+    "aws:wafv2/webAcl:WebAcl": webAclState,
+    "aws:route53/record:Record": recordState,
+    "aws:route53/zone:Zone": (ctx) => {
+        const zoneId = stableUpperId("Z", 20, "zone", String(ctx.inputs.name).replace(/\.$/, ""));
+        return withArn(ctx, zoneId, `arn:aws:route53:::hostedzone/${zoneId}`, {
+            zoneId,
+            nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.awsdns-${n}.org`),
+        });
+    },
+    "aws:cloudfront/originAccessControl:OriginAccessControl": (ctx) => ({
+        id: stableUpperId("E", 13, ctx.name),
+        state: { name: autoName(ctx), etag: stableUpperId("E", 14, "etag", ctx.name) },
+    }),
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": (ctx) => ({ id: stableUuid(ctx.name), state: { name: autoName(ctx), etag: "E1" } }),
+    "aws:cloudfront/cachePolicy:CachePolicy": (ctx) => ({ id: stableUuid(ctx.name), state: { name: autoName(ctx), etag: "E1" } }),
+    "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": (ctx) => ({ id: stableUuid(ctx.name), state: { name: autoName(ctx), etag: "E1" } }),
+    "aws:cloudfront/function:Function": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(ctx, name, `arn:aws:cloudfront::${ctx.cloud.account}:function/${name}`, { name, etag: "E1", liveStageEtag: "E1" });
+    },
+    "aws:cloudfront/monitoringSubscription:MonitoringSubscription": (ctx) => ({ id: String(ctx.inputs.distributionId), state: {} }),
+    "aws:sns/topic:Topic": (ctx) => {
+        const name = autoName(ctx);
+        const arn = `arn:aws:sns:${ctx.region}:${ctx.cloud.account}:${name}`;
+        return withArn(ctx, arn, arn, { name });
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(ctx, name, `arn:aws:cloudwatch:${ctx.region}:${ctx.cloud.account}:alarm:${name}`, { name });
+    },
+    "aws:lambda/function:Function": (ctx) => {
+        const name = autoName(ctx);
+        const arn = `arn:aws:lambda:${ctx.region}:${ctx.cloud.account}:function:${name}`;
+        return withArn(ctx, name, arn, { name, qualifiedArn: `${arn}:1`, version: "1", invokeArn: `arn:aws:apigateway:${ctx.region}:lambda:path/2015-03-31/functions/${arn}/invocations` });
+    },
+    "aws:iam/role:Role": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(ctx, name, `arn:aws:iam::${ctx.cloud.account}:role/${name}`, { name, uniqueId: stableUpperId("AROA", 17, ctx.name) });
+    },
+    "aws:kms/key:Key": (ctx) => {
+        const keyId = stableUuid(ctx.name);
+        return withArn(ctx, keyId, `arn:aws:kms:${ctx.region}:${ctx.cloud.account}:key/${keyId}`, { keyId });
+    },
+    "aws:ec2/securityGroup:SecurityGroup": (ctx) => {
+        const id = `sg-${stableHex(17, ctx.name)}`;
+        return withArn(ctx, id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:security-group/${id}`, { name: autoName(ctx) });
+    },
+    "awsx:ec2:Vpc": (ctx) => {
+        const subnet = (tier: string, i: number) => `subnet-${stableHex(17, ctx.name, tier, String(i))}`;
+        return {
+            id: undefined,
+            state: {
+                vpcId: `vpc-${stableHex(17, ctx.name)}`,
+                privateSubnetIds: [0, 1].map((i) => subnet("private", i)),
+                publicSubnetIds: [0, 1].map((i) => subnet("public", i)),
+                isolatedSubnetIds: [],
+            },
+        };
+    },
+};
+
+/** The mocked id and outputs of a resource: its inputs, then what AWS would compute. */
+export function mockResource(cloud: MockCloud, type: string, name: string, inputs: Inputs, custom: boolean): MockedResource {
+    if (!custom && !(type in TABLE)) {
+        // A local component: it registers its outputs itself.
+        return { id: undefined, state: {} };
+    }
+    const region = inputs.region ?? cloud.region;
+    const ctx: Context = { cloud, type, name, inputs, region };
+    const made = TABLE[type]?.(ctx) ?? genericState(ctx);
+    return { id: made.id, state: { ...inputs, region, ...made.state } };
+}
+
+function genericState(ctx: Context): MockedResource {
+    const service = /^aws:([a-z0-9]+)\//.exec(ctx.type)?.[1] ?? "unknown";
+    // S3 bucket sub-resources (policy, ACL, encryption, …) are identified by their bucket.
+    const id = typeof ctx.inputs.bucket === "string" ? ctx.inputs.bucket : `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
+    return { id, state: { arn: `arn:aws:${service}:${ctx.region}:${ctx.cloud.account}:${ctx.type.split(":").pop()?.toLowerCase()}/${id}` } };
+}
