@@ -16,6 +16,8 @@ export interface RecordedOptions {
 
 /** One resource registration, as the Pulumi engine would see it. */
 export interface RecordedResource {
+    /** Position in the order the program registered resources. */
+    order: number;
     type: string;
     name: string;
     urn: string;
@@ -136,24 +138,29 @@ export class MockEngine {
             registerResource(req: Request, cb: Callback): Promise<void>;
         };
         const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (req, callback) =>
-            register(req, (err, response) => {
+        let sequence = 0;
+        monitor.registerResource = (req, callback) => {
+            // Registrations finish out of order; keep the order in which the program made them.
+            const order = sequence++;
+            return register(req, (err, response) => {
                 if (err) {
                     this.errors.push(err instanceof Error ? err : new Error(String(err)));
                 } else {
-                    this.record(req, response);
+                    this.record(req, response, order);
                 }
                 callback(err, response);
             });
+        };
     }
 
-    private record(req: Request, response: Request): void {
+    private record(req: Request, response: Request, order: number): void {
         const secrets: string[] = [];
         const inputs = unwrapSecrets(pulumi.runtime.deserializeProperties(req.getObject()), "", secrets);
         const timeouts = req.getCustomtimeouts();
         const propertyDependencies: string[] = [];
         req.getPropertydependenciesMap().forEach((deps: Request) => propertyDependencies.push(...deps.getUrnsList()));
-        this.resources.push({
+        const recorded: RecordedResource = {
+            order,
             type: req.getType(),
             name: req.getName(),
             urn: response.getUrn(),
@@ -170,12 +177,15 @@ export class MockEngine {
                 ignoreChanges: req.getIgnorechangesList(),
                 replaceOnChanges: req.getReplaceonchangesList(),
                 additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-                customTimeouts: timeouts
-                    ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
-                    : undefined,
+                customTimeouts:
+                    timeouts && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete())
+                        ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
+                        : undefined,
             },
             state: unwrapSecrets(pulumi.runtime.deserializeProperties(response.getObject()), "", []),
-        });
+        };
+        const at = this.resources.findIndex((r) => r.order > order);
+        this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
     }
 
     /** Waits until every pending registration and invoke has finished; throws the first failure. */

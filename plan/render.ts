@@ -1,0 +1,110 @@
+import type { RecordedResource } from "../tests/harness";
+import type { PlanResult } from "./run";
+
+const SECRET = "[secret]";
+
+/** The inputs worth a glance, per resource type; others show their region when they set one. */
+const KEY_INPUTS: Record<string, string[]> = {
+    "aws:cloudfront/distribution:Distribution": ["aliases", "priceClass", "viewerCertificate.minimumProtocolVersion", "defaultCacheBehavior.viewerProtocolPolicy"],
+    "aws:acm/certificate:Certificate": ["domainName", "subjectAlternativeNames", "validationMethod", "region"],
+    "aws:acm/certificateValidation:CertificateValidation": ["region"],
+    "aws:route53/record:Record": ["name", "type"],
+    "aws:wafv2/webAcl:WebAcl": ["scope", "region"],
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": ["rule.objectOwnership"],
+    "aws:cloudwatch/metricAlarm:MetricAlarm": ["metricName", "threshold", "region"],
+    "aws:cloudfront/originAccessControl:OriginAccessControl": ["originAccessControlOriginType", "signingBehavior"],
+    "aws:cloudfront/cachePolicy:CachePolicy": ["minTtl", "defaultTtl", "maxTtl"],
+};
+
+function at(value: any, path: string): unknown {
+    return path.split(".").reduce((v, key) => (v === undefined || v === null ? undefined : v[key]), value);
+}
+
+/** Inputs with every secret value replaced by `[secret]`. */
+export function maskSecrets(resource: RecordedResource): Record<string, unknown> {
+    const copy = structuredClone(resource.inputs);
+    for (const path of resource.secretInputs) {
+        const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+        let node: any = copy;
+        for (const key of keys.slice(0, -1)) {
+            node = node?.[key];
+        }
+        if (node && typeof node === "object") {
+            node[keys[keys.length - 1]] = SECRET;
+        }
+    }
+    return copy;
+}
+
+function details(resource: RecordedResource): string {
+    const inputs = maskSecrets(resource);
+    const keys = KEY_INPUTS[resource.type] ?? ["region"];
+    const parts = keys
+        .map((key) => [key.split(".").pop(), at(inputs, key)] as const)
+        .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+        .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+    if (resource.options.protect) {
+        parts.push("[protected]");
+    }
+    if (resource.options.retainOnDelete) {
+        parts.push("[retained on delete]");
+    }
+    return parts.join(" ");
+}
+
+/** The plan as text: the resource tree like `pulumi preview`, then outputs and a count. */
+export function renderText(plan: PlanResult): string {
+    const children = new Map<string | undefined, RecordedResource[]>();
+    for (const r of plan.resources) {
+        children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+    }
+    const rows: [string, string, string][] = [];
+    const walk = (parent: string | undefined, prefix: string) => {
+        const list = children.get(parent) ?? [];
+        list.forEach((r, i) => {
+            const last = i === list.length - 1;
+            const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
+            rows.push([`${prefix}${branch}${r.type}`, r.name, details(r)]);
+            walk(r.urn, parent === undefined ? "" : prefix + (last ? "   " : "│  "));
+        });
+    };
+    walk(undefined, "");
+    const typeWidth = Math.max(4, ...rows.map(([t]) => t.length));
+    const nameWidth = Math.max(4, ...rows.map(([, n]) => n.length));
+    const lines = [
+        `Offline plan of project ${plan.project.name}, stack ${plan.stack} (mock engine: no cloud calls, nothing created)`,
+        "",
+        `     ${"Type".padEnd(typeWidth)}  ${"Name".padEnd(nameWidth)}  Details`,
+        ...rows.map(([t, n, d]) => ` +   ${t.padEnd(typeWidth)}  ${n.padEnd(nameWidth)}  ${d}`.trimEnd()),
+        "",
+        "Outputs:",
+        ...Object.entries(plan.outputs).map(([k, o]) => `    ${k}: ${o.secret ? SECRET : JSON.stringify(o.value)}`),
+        "",
+        "Resources:",
+        `    + ${plan.resources.length} to create`,
+    ];
+    return lines.join("\n");
+}
+
+/** The plan as JSON for machines. */
+export function renderJson(plan: PlanResult): string {
+    return JSON.stringify(
+        {
+            project: plan.project.name,
+            stack: plan.stack,
+            resources: plan.resources.map((r) => ({
+                urn: r.urn,
+                type: r.type,
+                name: r.name,
+                parent: r.parent,
+                inputs: maskSecrets(r),
+                dependencies: r.dependencies,
+                options: r.options,
+            })),
+            outputs: Object.fromEntries(Object.entries(plan.outputs).map(([k, o]) => [k, o.secret ? SECRET : o.value])),
+            summary: { create: plan.resources.length },
+        },
+        null,
+        2,
+    );
+}
