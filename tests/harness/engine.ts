@@ -21,6 +21,8 @@ export interface RecordedResource {
     type: string;
     name: string;
     urn: string;
+    /** The id the mock answered (custom resources only). */
+    id?: string;
     /** URN of the parent, or `undefined` for a root resource. */
     parent?: string;
     custom: boolean;
@@ -122,7 +124,14 @@ export class MockEngine {
                 call: (args) => {
                     const invokeArgs = unwrapSecrets(args.inputs, "", []);
                     engine.invokes.push({ token: args.token, args: invokeArgs });
-                    return mockInvoke(engine.cloud, args.token, invokeArgs);
+                    try {
+                        return mockInvoke(engine.cloud, args.token, invokeArgs);
+                    } catch (err) {
+                        // The SDK reports a failed invoke by the gRPC error's `details`.
+                        const failure = Object.assign(new Error((err as Error).message), { details: (err as Error).message });
+                        engine.errors.push(failure);
+                        throw failure;
+                    }
                 },
             },
             engine.project,
@@ -164,6 +173,7 @@ export class MockEngine {
             type: req.getType(),
             name: req.getName(),
             urn: response.getUrn(),
+            id: response.getId() || undefined,
             parent: req.getParent() || undefined,
             custom: req.getCustom(),
             remote: req.getRemote(),

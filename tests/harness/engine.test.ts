@@ -1,0 +1,74 @@
+import * as assert from "node:assert/strict";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { MockEngine, unwrap } from "./index";
+
+describe("mock engine harness", () => {
+    it("records type, name, URN, parent, inputs, dependencies and options", async () => {
+        const engine = MockEngine.start();
+        const parent = new pulumi.ComponentResource("test:index:Parent", "p");
+        const key = new aws.kms.Key("key", { description: "k" }, { parent, protect: true, retainOnDelete: true, ignoreChanges: ["description"] });
+        new aws.kms.Alias("alias", { targetKeyId: key.keyId, name: "alias/k" }, { parent, dependsOn: [key], customTimeouts: { create: "5m" } });
+        await engine.settle();
+
+        const recorded = engine.get("key");
+        assert.equal(recorded.type, "aws:kms/key:Key");
+        assert.equal(recorded.urn, "urn:pulumi:test::project::test:index:Parent$aws:kms/key:Key::key");
+        assert.equal(recorded.parent, engine.get("p").urn);
+        assert.deepEqual(recorded.inputs, { description: "k" });
+        assert.equal(recorded.options.protect, true);
+        assert.equal(recorded.options.retainOnDelete, true);
+        assert.deepEqual(recorded.options.ignoreChanges, ["description"]);
+
+        const alias = engine.get("alias");
+        assert.deepEqual(alias.dependencies, [recorded.urn]);
+        assert.deepEqual(alias.options.customTimeouts, { create: "5m", update: undefined, delete: undefined });
+        assert.equal(alias.inputs.targetKeyId, recorded.state.keyId);
+        assert.deepEqual(engine.ofType("aws:kms/alias:Alias", "p").map((r) => r.name), ["alias"]);
+    });
+
+    it("marks secret inputs and keeps their values readable for assertions", async () => {
+        const engine = MockEngine.start();
+        new aws.ssm.Parameter("param", { type: "SecureString", value: pulumi.secret("hunter2") });
+        await engine.settle();
+        assert.deepEqual(engine.get("param").secretInputs, ["value"]);
+        assert.equal(engine.inputsOf("param").value, "hunter2");
+    });
+
+    it("answers realistic, region-aware outputs from its table", async () => {
+        const engine = MockEngine.start({ config: { "aws:region": "eu-central-1" } });
+        const bucket = new aws.s3.Bucket("logs");
+        const cert = new aws.acm.Certificate("cert", {
+            region: "us-east-1",
+            domainName: "example.com",
+            subjectAlternativeNames: ["*.example.com"],
+            validationMethod: "DNS",
+        });
+        await engine.settle();
+        assert.match(await unwrap(bucket.bucket), /^logs-[0-9a-f]{7}$/);
+        assert.equal(await unwrap(bucket.bucketRegionalDomainName), `${await unwrap(bucket.bucket)}.s3.eu-central-1.amazonaws.com`);
+        assert.match(await unwrap(cert.arn), /^arn:aws:acm:us-east-1:123456789012:certificate\/[0-9a-f-]{36}$/);
+        const options = await unwrap(cert.domainValidationOptions);
+        assert.deepEqual(options.map((o) => o.domainName), ["example.com", "*.example.com"]);
+        assert.equal(options[0].resourceRecordName, options[1].resourceRecordName, "apex and wildcard share a record");
+    });
+
+    it("answers awsx:ec2:Vpc with its VPC and subnet ids", async () => {
+        const engine = MockEngine.start();
+        const vpc = new pulumi.CustomResource("awsx:ec2:Vpc", "net", { vpcId: undefined, privateSubnetIds: undefined });
+        await engine.settle();
+        const state = engine.get("net").state;
+        assert.match(state.vpcId, /^vpc-[0-9a-f]{17}$/);
+        assert.equal(state.privateSubnetIds.length, 2);
+        assert.ok(vpc);
+    });
+
+    it("records invokes, and an unknown invoke fails the call and settle()", async () => {
+        const engine = MockEngine.start({ cloud: { zones: { "example.com": "Z123" } } });
+        const zone = aws.route53.getZoneOutput({ name: "example.com" });
+        assert.equal(await unwrap(zone.zoneId), "Z123");
+        assert.deepEqual(engine.invokesOf("aws:route53/getZone:getZone").map((i) => i.args.name), ["example.com"]);
+        await assert.rejects(aws.ec2.getVpc({ default: true }), /unexpected invoke aws:ec2\/getVpc:getVpc/);
+        await assert.rejects(engine.settle(), /unexpected invoke aws:ec2\/getVpc:getVpc/);
+    });
+});
