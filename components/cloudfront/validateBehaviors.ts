@@ -59,7 +59,9 @@ export function validateBehaviors(args: DistributionArgs, problems: ArgumentProb
 }
 
 function validateBehavior(path: string, behavior: BehaviorArgs, targets: string[], problems: ArgumentProblems): void {
-    if (behavior.origin === undefined) {
+    if (targets.length === 0) {
+        // `origins` already reports that there is nothing to route to.
+    } else if (behavior.origin === undefined) {
         problems.require(
             targets.length === 1,
             `${path}.origin`,
