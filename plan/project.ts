@@ -46,8 +46,17 @@ function configValue(key: string, value: unknown, source: string): string | unde
     return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function addConfig(target: Record<string, string>, project: string, entries: Record<string, unknown>, source: string): void {
+function addConfig(
+    target: Record<string, string>,
+    project: string,
+    entries: Record<string, unknown>,
+    source: string,
+    overridden: Set<string> = new Set(),
+): void {
     for (const [key, value] of Object.entries(entries)) {
+        if (overridden.has(qualify(project, key))) {
+            continue;
+        }
         const text = configValue(key, value, source);
         if (text !== undefined) {
             target[qualify(project, key)] = text;
@@ -72,10 +81,12 @@ export function loadProject(options: PlanOptions): Project {
         throw new Error(`${projectFile} has runtime ${JSON.stringify(runtime)}; the offline plan runs nodejs programs only`);
     }
     const config: Record<string, string> = {};
-    addConfig(config, name, manifest.config ?? {}, projectFile);
+    // Values given with --config win, and spare the plan from decrypting what they replace.
+    const overridden = new Set(Object.keys(options.config).map((key) => qualify(name, key)));
+    addConfig(config, name, manifest.config ?? {}, projectFile, overridden);
     const stackFile = options.configFile ? path.resolve(options.configFile) : path.join(dir, `Pulumi.${options.stack}.yaml`);
     if (fs.existsSync(stackFile)) {
-        addConfig(config, name, readYaml(stackFile).config ?? {}, stackFile);
+        addConfig(config, name, readYaml(stackFile).config ?? {}, stackFile, overridden);
     } else if (options.configFile) {
         throw new Error(`config file ${stackFile} does not exist`);
     }

@@ -1,7 +1,9 @@
 import type { RecordedResource } from "../tests/harness";
-import type { PlanResult } from "./run";
+import type { PlannedOutput, PlanResult } from "./run";
 
 const SECRET = "[secret]";
+/** How `pulumi preview` shows a value known only after deployment. */
+const UNKNOWN = "output<unknown>";
 
 /** The inputs worth a glance, per resource type; others show their region when they set one. */
 const KEY_INPUTS: Record<string, string[]> = {
@@ -52,6 +54,13 @@ function details(resource: RecordedResource): string {
     return parts.join(" ");
 }
 
+function showOutput(output: PlannedOutput): string {
+    if (output.secret) {
+        return SECRET;
+    }
+    return output.known ? JSON.stringify(output.value) : UNKNOWN;
+}
+
 /** The plan as text: the resource tree like `pulumi preview`, then outputs and a count. */
 export function renderText(plan: PlanResult): string {
     const children = new Map<string | undefined, RecordedResource[]>();
@@ -78,7 +87,7 @@ export function renderText(plan: PlanResult): string {
         ...rows.map(([t, n, d]) => ` +   ${t.padEnd(typeWidth)}  ${n.padEnd(nameWidth)}  ${d}`.trimEnd()),
         "",
         "Outputs:",
-        ...Object.entries(plan.outputs).map(([k, o]) => `    ${k}: ${o.secret ? SECRET : JSON.stringify(o.value)}`),
+        ...Object.entries(plan.outputs).map(([k, o]) => `    ${k}: ${showOutput(o)}`),
         "",
         "Resources:",
         `    + ${plan.resources.length} to create`,
@@ -101,7 +110,7 @@ export function renderJson(plan: PlanResult): string {
                 dependencies: r.dependencies,
                 options: r.options,
             })),
-            outputs: Object.fromEntries(Object.entries(plan.outputs).map(([k, o]) => [k, o.secret ? SECRET : o.value])),
+            outputs: Object.fromEntries(Object.entries(plan.outputs).map(([k, o]) => [k, o.secret || !o.known ? showOutput(o) : o.value])),
             summary: { create: plan.resources.length },
         },
         null,

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MockEngine, RecordedResource, unwrap } from "../tests/harness";
+import { isKnown, MockEngine, RecordedResource, unwrap } from "../tests/harness";
 import type { PlanOptions } from "./args";
 import { loadProject, Project } from "./project";
 
@@ -7,6 +7,8 @@ import { loadProject, Project } from "./project";
 export interface PlannedOutput {
     value: unknown;
     secret: boolean;
+    /** False when the value is only known after deployment (the mock answered none). */
+    known: boolean;
 }
 
 /** What running a program on the mock engine produced. */
@@ -31,11 +33,11 @@ async function runProgram(main: string): Promise<Record<string, unknown>> {
 }
 
 async function resolveOutput(value: unknown): Promise<PlannedOutput> {
-    if (pulumi.Resource.isInstance(value)) {
-        return { value: await unwrap(value.urn), secret: false };
-    }
-    const output = pulumi.output(value);
-    return { value: await unwrap(output), secret: await pulumi.isSecret(output) };
+    const output = pulumi.Resource.isInstance(value) ? value.urn : pulumi.output(value);
+    const secret = await pulumi.isSecret(output);
+    return (await isKnown(output))
+        ? { value: await unwrap(output), secret, known: true }
+        : { value: undefined, secret, known: false };
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { MockEngine, unwrap } from "./index";
+import { isKnown, MockEngine, unwrap } from "./index";
 
 describe("mock engine harness", () => {
     it("records type, name, URN, parent, inputs, dependencies and options", async () => {
@@ -51,6 +51,14 @@ describe("mock engine harness", () => {
         const options = await unwrap(cert.domainValidationOptions);
         assert.deepEqual(options.map((o) => o.domainName), ["example.com", "*.example.com"]);
         assert.equal(options[0].resourceRecordName, options[1].resourceRecordName, "apex and wildcard share a record");
+    });
+
+    it("leaves outputs it does not answer unknown, as a preview does, and unwrap() says so", async () => {
+        const engine = MockEngine.start();
+        const param = new aws.ssm.Parameter("p", { type: "String", value: "v" });
+        await engine.settle();
+        assert.equal(await isKnown(param.version), false);
+        await assert.rejects(unwrap(param.version), /the value is unknown until deployment/);
     });
 
     it("answers awsx:ec2:Vpc with its VPC and subnet ids", async () => {

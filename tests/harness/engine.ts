@@ -250,14 +250,26 @@ export class MockEngine {
     }
 }
 
-/** The value inside an Output (or any input), awaited. */
-export function unwrap<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
-    return new Promise((resolve) => {
-        pulumi.output(value).apply((v) => {
-            resolve(v);
-            return v;
-        });
-    });
+interface OutputInternals<T> {
+    isKnown: Promise<boolean>;
+    promise(): Promise<T>;
+}
+
+/** True when the value of an Output is known (in a preview, values the mock did not answer are not). */
+export function isKnown(value: pulumi.Input<unknown>): Promise<boolean> {
+    return (pulumi.output(value) as unknown as OutputInternals<unknown>).isKnown;
+}
+
+/**
+ * The value inside an Output (or any input), awaited. Rejects, rather than waiting forever, when
+ * the value is unknown: in a preview an output the mock did not answer stays unknown.
+ */
+export async function unwrap<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
+    const output = pulumi.output(value) as unknown as OutputInternals<pulumi.Unwrap<T>>;
+    if (!(await output.isKnown)) {
+        throw new Error("the value is unknown until deployment: the mock engine answered no value for it");
+    }
+    return output.promise();
 }
 
 /** Whether an Output is marked secret. */

@@ -178,5 +178,6 @@ function genericState(ctx: Context): MockedResource {
     const service = /^aws:([a-z0-9]+)\//.exec(ctx.type)?.[1] ?? "unknown";
     // S3 bucket sub-resources (policy, ACL, encryption, …) are identified by their bucket.
     const id = typeof ctx.inputs.bucket === "string" ? ctx.inputs.bucket : `${ctx.name}-${stableHex(8, ctx.type, ctx.name)}`;
-    return { id, state: { arn: `arn:aws:${service}:${ctx.region}:${ctx.cloud.account}:${ctx.type.split(":").pop()?.toLowerCase()}/${id}` } };
+    const arn = `arn:aws:${service}:${ctx.region}:${ctx.cloud.account}:${ctx.type.split(":").pop()?.toLowerCase()}/${id}`;
+    return { id, state: { arn, name: autoName(ctx) } };
 }
