@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, MockEngine, unwrap } from "./index";
 
@@ -63,12 +64,13 @@ describe("mock engine harness", () => {
 
     it("answers awsx:ec2:Vpc with its VPC and subnet ids", async () => {
         const engine = MockEngine.start();
-        const vpc = new pulumi.CustomResource("awsx:ec2:Vpc", "net", { vpcId: undefined, privateSubnetIds: undefined });
+        const vpc = new awsx.ec2.Vpc("net", { numberOfAvailabilityZones: 2 });
         await engine.settle();
-        const state = engine.get("net").state;
-        assert.match(state.vpcId, /^vpc-[0-9a-f]{17}$/);
-        assert.equal(state.privateSubnetIds.length, 2);
-        assert.ok(vpc);
+        assert.equal(engine.get("net").remote, true);
+        assert.match(await unwrap(vpc.vpcId), /^vpc-[0-9a-f]{17}$/);
+        const subnets = await unwrap(vpc.privateSubnetIds);
+        assert.equal(subnets.length, 2);
+        assert.match(subnets[0], /^subnet-[0-9a-f]{17}$/);
     });
 
     it("records invokes, and an unknown invoke fails the call and settle()", async () => {

@@ -88,7 +88,7 @@ function recordState(ctx: Context): MockedResource {
     return { id: `${ctx.inputs.zoneId}_${fqdn}_${ctx.inputs.type}`, state: { fqdn } };
 }
 
-function withArn(ctx: Context, id: string, arn: string, extra: State = {}): MockedResource {
+function withArn(id: string, arn: string, extra: State = {}): MockedResource {
     return { id, state: { arn, ...extra } };
 }
 
@@ -105,7 +105,7 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
     "aws:route53/record:Record": recordState,
     "aws:route53/zone:Zone": (ctx) => {
         const zoneId = stableUpperId("Z", 20, "zone", String(ctx.inputs.name).replace(/\.$/, ""));
-        return withArn(ctx, zoneId, `arn:aws:route53:::hostedzone/${zoneId}`, {
+        return withArn(zoneId, `arn:aws:route53:::hostedzone/${zoneId}`, {
             zoneId,
             nameServers: [1, 2, 3, 4].map((n) => `ns-${n}.awsdns-${n}.org`),
         });
@@ -119,34 +119,34 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
     "aws:cloudfront/originRequestPolicy:OriginRequestPolicy": (ctx) => ({ id: stableUuid(ctx.name), state: { name: autoName(ctx), etag: "E1" } }),
     "aws:cloudfront/function:Function": (ctx) => {
         const name = autoName(ctx);
-        return withArn(ctx, name, `arn:aws:cloudfront::${ctx.cloud.account}:function/${name}`, { name, etag: "E1", liveStageEtag: "E1" });
+        return withArn(name, `arn:aws:cloudfront::${ctx.cloud.account}:function/${name}`, { name, etag: "E1", liveStageEtag: "E1" });
     },
     "aws:cloudfront/monitoringSubscription:MonitoringSubscription": (ctx) => ({ id: String(ctx.inputs.distributionId), state: {} }),
     "aws:sns/topic:Topic": (ctx) => {
         const name = autoName(ctx);
         const arn = `arn:aws:sns:${ctx.region}:${ctx.cloud.account}:${name}`;
-        return withArn(ctx, arn, arn, { name });
+        return withArn(arn, arn, { name });
     },
     "aws:cloudwatch/metricAlarm:MetricAlarm": (ctx) => {
         const name = autoName(ctx);
-        return withArn(ctx, name, `arn:aws:cloudwatch:${ctx.region}:${ctx.cloud.account}:alarm:${name}`, { name });
+        return withArn(name, `arn:aws:cloudwatch:${ctx.region}:${ctx.cloud.account}:alarm:${name}`, { name });
     },
     "aws:lambda/function:Function": (ctx) => {
         const name = autoName(ctx);
         const arn = `arn:aws:lambda:${ctx.region}:${ctx.cloud.account}:function:${name}`;
-        return withArn(ctx, name, arn, { name, qualifiedArn: `${arn}:1`, version: "1", invokeArn: `arn:aws:apigateway:${ctx.region}:lambda:path/2015-03-31/functions/${arn}/invocations` });
+        return withArn(name, arn, { name, qualifiedArn: `${arn}:1`, version: "1", invokeArn: `arn:aws:apigateway:${ctx.region}:lambda:path/2015-03-31/functions/${arn}/invocations` });
     },
     "aws:iam/role:Role": (ctx) => {
         const name = autoName(ctx);
-        return withArn(ctx, name, `arn:aws:iam::${ctx.cloud.account}:role/${name}`, { name, uniqueId: stableUpperId("AROA", 17, ctx.name) });
+        return withArn(name, `arn:aws:iam::${ctx.cloud.account}:role/${name}`, { name, uniqueId: stableUpperId("AROA", 17, ctx.name) });
     },
     "aws:kms/key:Key": (ctx) => {
         const keyId = stableUuid(ctx.name);
-        return withArn(ctx, keyId, `arn:aws:kms:${ctx.region}:${ctx.cloud.account}:key/${keyId}`, { keyId });
+        return withArn(keyId, `arn:aws:kms:${ctx.region}:${ctx.cloud.account}:key/${keyId}`, { keyId });
     },
     "aws:ec2/securityGroup:SecurityGroup": (ctx) => {
         const id = `sg-${stableHex(17, ctx.name)}`;
-        return withArn(ctx, id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:security-group/${id}`, { name: autoName(ctx) });
+        return withArn(id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:security-group/${id}`, { name: autoName(ctx) });
     },
     "awsx:ec2:Vpc": (ctx) => {
         const subnet = (tier: string, i: number) => `subnet-${stableHex(17, ctx.name, tier, String(i))}`;
