@@ -9,7 +9,8 @@ import { createLogBucket, DEFAULT_LOG_EXPIRATION_DAYS, LogBucket } from "./logBu
 import { createMediaStreaming, MediaStreaming } from "./mediaStreaming";
 import { createMonitoring, Monitoring } from "./monitoring";
 import { createOriginAccessControl, createOriginBucketPolicy } from "./originAccess";
-import { buildOriginGroups, buildOrigins, s3OriginKeys } from "./origins";
+import { s3OriginKeys } from "./origins";
+import { distributionInputs, siteUrl } from "./distributionInputs";
 import { createResponseHeadersPolicy } from "./securityHeaders";
 import { validateBehaviors } from "./validateBehaviors";
 import { validateOrigins } from "./validateOrigins";
@@ -67,101 +68,70 @@ export class Distribution extends pulumi.ComponentResource {
         validateDistributionArgs(name, args);
         const tags = componentTags(DISTRIBUTION_TYPE, args.tags);
         const aliases = args.aliases ?? [];
-        const ipv6 = args.ipv6 ?? true;
+        const s3Keys = s3OriginKeys(args.origins);
 
-        const zoneId = args.hostedZone ? resolveZoneId(args.hostedZone, this) : undefined;
-        this.certificate = this.createCertificate(name, args, zoneId, tags);
-        const certificateArn = this.certificate?.arn ?? args.certificateArn;
+        // 1. What protects it: WAF, access logs, security headers.
         this.webAcl = args.waf === false || args.waf?.webAclArn ? undefined : createWebAcl(childName(name, "waf"), args.waf ?? {}, tags, this);
-        const webAclArn = this.webAcl?.arn ?? (args.waf ? args.waf.webAclArn : undefined);
         this.logBucket = args.logging === false || args.logging?.bucket ? undefined : createLogBucket(name, args.logging?.expirationDays ?? DEFAULT_LOG_EXPIRATION_DAYS, tags, this);
-        const logBucketDomain = this.logBucket?.bucket.bucketDomainName ?? (args.logging ? args.logging.bucket?.bucketDomainName : undefined);
-
         const headers = args.securityHeaders === false ? undefined : (args.securityHeaders ?? {});
         this.securityHeadersPolicy = headers && headers.policyId === undefined
             ? createResponseHeadersPolicy(childName(name, "security-headers"), headers, `${name}: security headers`, this)
             : undefined;
-        const securityHeadersPolicyId = this.securityHeadersPolicy?.id ?? headers?.policyId;
 
-        const s3Keys = s3OriginKeys(args.origins);
+        // 2. Its domain: the hosted zone and the certificate.
+        const zoneId = args.hostedZone ? resolveZoneId(args.hostedZone, this) : undefined;
+        this.certificate = this.createCertificate(name, args, zoneId, tags);
+
+        // 3. Where requests go: origin access, media preset, behaviors.
         this.originAccessControl = s3Keys.length > 0 ? createOriginAccessControl(name, this) : undefined;
         this.mediaStreaming = args.mediaStreaming
             ? createMediaStreaming(name, args.mediaStreaming, headers ?? {}, s3Keys.includes(args.mediaStreaming.origin) ? "CORS-S3Origin" : "CORS-CustomOrigin", this)
             : undefined;
         const behaviors = buildBehaviors(
-            { name, parent: this, defaultTarget: onlyTarget(args), securityHeadersPolicyId },
+            { name, parent: this, defaultTarget: onlyTarget(args), securityHeadersPolicyId: this.securityHeadersPolicy?.id ?? headers?.policyId },
             args.defaultBehavior ?? {},
             [...(args.behaviors ?? []), ...(this.mediaStreaming?.behaviors ?? [])],
         );
         this.cachePolicies = behaviors.cachePolicies;
 
+        // 4. The distribution itself.
+        const certificateArn = this.certificate?.arn ?? args.certificateArn;
+        const webAclArn = this.webAcl?.arn ?? (args.waf ? args.waf.webAclArn : undefined);
+        const logBucket = this.logBucket?.bucket ?? (args.logging ? args.logging.bucket : undefined);
         this.distribution = new aws.cloudfront.Distribution(
             childName(name, "distribution"),
-            {
-                enabled: args.enabled ?? true,
-                comment: args.comment ?? name,
-                aliases,
-                origins: buildOrigins(args.origins, this.originAccessControl?.id),
-                originGroups: buildOriginGroups(args.originGroups ?? {}),
-                defaultCacheBehavior: behaviors.defaultBehavior,
-                orderedCacheBehaviors: behaviors.orderedBehaviors,
-                defaultRootObject: args.defaultRootObject ?? (s3Keys.length > 0 ? "index.html" : undefined),
-                customErrorResponses: (args.errorResponses ?? []).map((r) => ({
-                    errorCode: r.errorCode,
-                    responseCode: r.responseCode,
-                    responsePagePath: r.responsePagePath,
-                    errorCachingMinTtl: r.cachingMinTtl ?? 10,
-                })),
-                priceClass: args.priceClass ?? "PriceClass_All",
-                httpVersion: args.httpVersion ?? "http2and3",
-                isIpv6Enabled: ipv6,
-                restrictions: {
-                    geoRestriction: args.geoRestriction
-                        ? {
-                              restrictionType: args.geoRestriction.type === "allowlist" ? "whitelist" : "blacklist",
-                              locations: args.geoRestriction.countries,
-                          }
-                        : { restrictionType: "none", locations: [] },
-                },
-                viewerCertificate: certificateArn
-                    ? {
-                          acmCertificateArn: certificateArn,
-                          sslSupportMethod: args.sslSupportMethod ?? "sni-only",
-                          minimumProtocolVersion: args.minimumProtocolVersion ?? "TLSv1.2_2021",
-                      }
-                    : { cloudfrontDefaultCertificate: true },
-                webAclId: webAclArn,
-                loggingConfig: logBucketDomain
-                    ? {
-                          bucket: logBucketDomain,
-                          prefix: (args.logging || {}).prefix ?? "cloudfront/",
-                          includeCookies: (args.logging || {}).includeCookies ?? false,
-                      }
-                    : undefined,
-                waitForDeployment: args.waitForDeployment ?? true,
+            distributionInputs(name, args, {
+                behaviors,
+                originAccessControlId: this.originAccessControl?.id,
+                certificateArn,
+                webAclArn,
+                logBucketDomainName: logBucket?.bucketDomainName,
+                hasS3Origin: s3Keys.length > 0,
                 tags,
-            },
+            }),
+            // Standard logging is refused until the log-delivery ACL exists.
             { parent: this, dependsOn: this.logBucket ? [this.logBucket.acl] : [] },
         );
 
+        // 5. What depends on it: bucket access, DNS, monitoring.
         this.bucketPolicies = {};
         for (const [key, origin] of Object.entries(args.origins)) {
             if ("s3" in origin && origin.s3.createBucketPolicy !== false) {
                 this.bucketPolicies[key] = createOriginBucketPolicy(name, key, origin.s3.bucket, this.distribution.arn, this);
             }
         }
-        this.aliasRecords = zoneId ? createAliasRecords(name, aliases, zoneId, this.distribution, ipv6, this) : [];
+        this.aliasRecords = zoneId ? createAliasRecords(name, aliases, zoneId, this.distribution, args.ipv6 ?? true, this) : [];
         this.monitoring = args.monitoring ? createMonitoring(name, args.monitoring, this.distribution.id, tags, this) : undefined;
 
+        // 6. Outputs.
         this.id = this.distribution.id;
         this.arn = this.distribution.arn;
         this.domainName = this.distribution.domainName;
         this.hostedZoneId = this.distribution.hostedZoneId;
-        const servedName = aliases.find((alias) => !alias.startsWith("*."));
-        this.url = servedName ? pulumi.output(`https://${servedName}`) : pulumi.interpolate`https://${this.distribution.domainName}`;
+        this.url = siteUrl(aliases, this.distribution.domainName);
         this.certificateArn = pulumi.output(certificateArn);
         this.webAclArn = pulumi.output(webAclArn);
-        this.logBucketName = pulumi.output(this.logBucket?.bucket.bucket ?? (args.logging ? args.logging.bucket?.bucket : undefined));
+        this.logBucketName = pulumi.output(logBucket?.bucket);
         this.registerOutputs({
             id: this.id,
             arn: this.arn,
