@@ -70,8 +70,7 @@ export class Certificate extends pulumi.ComponentResource {
                 options: { certificateTransparencyLoggingPreference: "ENABLED" },
                 tags: componentTags(CERTIFICATE_TYPE, args.tags),
             },
-            // A replacement certificate must exist before the distribution lets go of the old one.
-            { parent: this, deleteBeforeReplace: false },
+            { parent: this },
         );
 
         this.validationRecords = validationDomains(names).map((domain) => {

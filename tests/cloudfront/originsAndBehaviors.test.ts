@@ -3,6 +3,8 @@ import { cloudfront } from "../../components";
 import { unwrap } from "../harness";
 import { BUCKET_POLICY, CACHE_POLICY, plan, SITE_BUCKET } from "./fixtures";
 
+const MINIMAL_S3: cloudfront.DistributionArgs = { origins: { site: { s3: { bucket: SITE_BUCKET } } } };
+
 const TWO_ORIGINS: cloudfront.DistributionArgs = {
     origins: {
         site: { s3: { bucket: SITE_BUCKET } },
@@ -124,5 +126,7 @@ describe("cloudfront.Distribution origins and behaviors", () => {
             { errorCode: 404, responseCode: 200, responsePagePath: "/index.html", errorCachingMinTtl: 0 },
             { errorCode: 503, errorCachingMinTtl: 10 },
         ]);
+        const deny = await plan({ ...MINIMAL_S3, geoRestriction: { type: "denylist", countries: ["KP"] } });
+        assert.deepEqual(deny.engine.inputsOf("cdn-distribution").restrictions, { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } });
     });
 });
