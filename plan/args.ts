@@ -10,9 +10,16 @@ export interface PlanOptions {
     /** A stack config file to read instead of `Pulumi.<stack>.yaml`. */
     configFile?: string;
     json: boolean;
+    /** Folder of a policy pack to run on the plan, as `pulumi preview --policy-pack` does. */
+    policyPack?: string;
+    /** A policy config file, as `pulumi preview --policy-pack-config` takes it. */
+    policyConfig?: string;
+    /** Print only the policy report, not the resource tree. */
+    reportOnly: boolean;
 }
 
 export const USAGE = `usage: plan <program-folder> [--stack NAME] [--config KEY=VALUE]... [--config-file FILE] [--json]
+            [--policy-pack DIR [--policy-config FILE] [--report-only]]
 
 Runs a Pulumi program on the mock engine (no cloud, no credentials) and prints what
 \`pulumi preview\` would create: the resource tree and the stack outputs.
@@ -20,7 +27,11 @@ Runs a Pulumi program on the mock engine (no cloud, no credentials) and prints w
   --stack NAME         stack name (default: dev); reads Pulumi.NAME.yaml when present
   --config KEY=VALUE   set a config value; KEY without a namespace belongs to the project
   --config-file FILE   read stack config from FILE instead of Pulumi.<stack>.yaml
-  --json               print the plan as JSON`;
+  --json               print the plan as JSON
+  --policy-pack DIR    run the policy pack in DIR on every resource and on the stack;
+                       exit 1 on any mandatory violation
+  --policy-config FILE policy config (format of pulumi preview --policy-pack-config)
+  --report-only        print the policy report without the resource tree`;
 
 /** Parses command-line arguments; throws an Error with the usage on bad input. */
 export function parsePlanArgs(argv: string[]): PlanOptions {
@@ -32,6 +43,9 @@ export function parsePlanArgs(argv: string[]): PlanOptions {
             config: { type: "string", multiple: true, short: "c", default: [] },
             "config-file": { type: "string" },
             json: { type: "boolean", default: false },
+            "policy-pack": { type: "string" },
+            "policy-config": { type: "string" },
+            "report-only": { type: "boolean", default: false },
         },
     });
     if (positionals.length > 1) {
@@ -45,11 +59,18 @@ export function parsePlanArgs(argv: string[]): PlanOptions {
         }
         config[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    return {
+    const options: PlanOptions = {
         programDir: positionals[0] ?? ".",
         stack: values.stack as string,
         config,
         configFile: values["config-file"],
         json: values.json as boolean,
+        policyPack: values["policy-pack"],
+        policyConfig: values["policy-config"],
+        reportOnly: values["report-only"] as boolean,
     };
+    if (options.policyConfig && !options.policyPack) {
+        throw new Error(`--policy-config needs --policy-pack\n${USAGE}`);
+    }
+    return options;
 }

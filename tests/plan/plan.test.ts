@@ -24,29 +24,30 @@ describe("offline plan", () => {
                 configFile: "f.yaml",
                 json: true,
             });
-            assert.deepEqual(parsePlanArgs([]), { programDir: ".", stack: "dev", config: {}, configFile: undefined, json: false });
+            assert.deepEqual(parsePlanArgs([]), { programDir: ".", stack: "dev", config: {}, configFile: undefined, json: false, reportOnly: false });
         });
         it("rejects a config value without '=' and two folders", () => {
             assert.throws(() => parsePlanArgs(["--config", "novalue"]), /--config "novalue" must be KEY=VALUE/);
             assert.throws(() => parsePlanArgs(["a", "b"]), /expected one program folder, got 2: a b/);
+            assert.throws(() => parsePlanArgs(["--policy-config", "p.json"]), /--policy-config needs --policy-pack/);
         });
     });
 
     describe("project and config", () => {
         it("layers Pulumi.yaml defaults, the stack file and --config, qualifying bare keys with the project", () => {
-            const project = loadProject({ programDir: path.join(FIXTURES, "secret-output"), stack: "dev", config: { "aws:region": "ap-south-1" }, json: false });
+            const project = loadProject({ programDir: path.join(FIXTURES, "secret-output"), stack: "dev", config: { "aws:region": "ap-south-1" }, json: false, reportOnly: false });
             assert.equal(project.name, "secret-output");
             assert.deepEqual(project.config, { "secret-output:greeting": "hello", "aws:region": "ap-south-1" });
             assert.equal(project.main, path.join(FIXTURES, "secret-output"));
         });
         it("refuses an encrypted value it cannot decrypt, naming the key and the way out", () => {
             assert.throws(
-                () => loadProject({ programDir: path.join(FIXTURES, "secret-output"), stack: "ci", config: {}, json: false }),
+                () => loadProject({ programDir: path.join(FIXTURES, "secret-output"), stack: "ci", config: {}, json: false, reportOnly: false }),
                 /config secret-output:token in .*Pulumi\.ci\.yaml is encrypted and the offline plan cannot decrypt it; pass --config secret-output:token=<value>/,
             );
         });
         it("refuses a folder without Pulumi.yaml", () => {
-            assert.throws(() => loadProject({ programDir: FIXTURES, stack: "dev", config: {}, json: false }), /no Pulumi.yaml in .*fixtures: pass the folder of a Pulumi program/);
+            assert.throws(() => loadProject({ programDir: FIXTURES, stack: "dev", config: {}, json: false, reportOnly: false }), /no Pulumi.yaml in .*fixtures: pass the folder of a Pulumi program/);
         });
     });
 

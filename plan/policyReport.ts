@@ -1,0 +1,71 @@
+import * as path from "node:path";
+import type { RecordedResource } from "../tests/harness";
+import { readPolicyConfig } from "./policyConfig";
+import { AnalyzedResource, PolicyServer, Violation } from "./policyServer";
+
+/** The outcome of sending a plan through the policy pack. */
+export interface PolicyReport {
+    pack: string;
+    violations: Violation[];
+    mandatory: number;
+    advisory: number;
+}
+
+/** What the analyzer sees of a recorded resource: inputs and the outputs the mock answered, and its id. */
+export function analyzedResource(resource: RecordedResource): AnalyzedResource {
+    return {
+        type: resource.type,
+        name: resource.name,
+        urn: resource.urn,
+        props: { ...(resource.id ? { id: resource.id } : {}), ...resource.state, ...resource.inputs },
+        parent: resource.parent,
+        dependencies: resource.dependencies,
+        protect: resource.options.protect,
+        ignoreChanges: resource.options.ignoreChanges,
+    };
+}
+
+/**
+ * Starts the pack in `packDir`, applies the policy config file if any, sends every resource
+ * through `Analyze` and the whole stack through `AnalyzeStack`, as `pulumi preview` does.
+ */
+export async function checkPolicies(packDir: string, resources: RecordedResource[], policyConfigFile?: string): Promise<PolicyReport> {
+    const server = await PolicyServer.start(packDir);
+    try {
+        const policies = await server.info();
+        const config = policyConfigFile ? readPolicyConfig(policyConfigFile, policies) : {};
+        await server.configure(config, policies);
+        const analyzed = resources.map(analyzedResource);
+        const violations: Violation[] = [];
+        for (const resource of analyzed.filter((r) => r.type !== "pulumi:pulumi:Stack")) {
+            violations.push(...(await server.analyze(resource)));
+        }
+        violations.push(...(await server.analyzeStack(analyzed)));
+        return {
+            pack: path.relative(process.cwd(), packDir) || ".",
+            violations,
+            mandatory: violations.filter((v) => v.level === "mandatory").length,
+            advisory: violations.filter((v) => v.level === "advisory").length,
+        };
+    } finally {
+        server.stop();
+    }
+}
+
+/** The report as text, violations grouped by resource, with levels and control ids. */
+export function renderPolicyReport(report: PolicyReport, resources: RecordedResource[]): string {
+    const lines = [`Policies (pack ${report.pack}): ${report.mandatory} mandatory, ${report.advisory} advisory violation(s)`];
+    const byUrn = new Map<string, Violation[]>();
+    for (const v of report.violations) {
+        byUrn.set(v.urn, [...(byUrn.get(v.urn) ?? []), v]);
+    }
+    for (const [urn, list] of byUrn) {
+        const resource = resources.find((r) => r.urn === urn);
+        lines.push("", `  ${resource ? `${resource.type}  ${resource.name}` : urn}`);
+        for (const v of list) {
+            const controls = /\(([^()]*(Security Hub|Checkov|Prowler)[^()]*)\)$/.exec(v.description)?.[1];
+            lines.push(`    [${v.level}] ${v.policyName}: ${v.message}${controls ? `  (${controls})` : ""}`);
+        }
+    }
+    return lines.join("\n");
+}

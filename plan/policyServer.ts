@@ -1,0 +1,194 @@
+import { ChildProcess, spawn } from "node:child_process";
+import * as path from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
+import * as structProto from "google-protobuf/google/protobuf/struct_pb";
+import * as emptyProto from "google-protobuf/google/protobuf/empty_pb";
+
+/** Enforcement levels as the analyzer protocol numbers them. */
+const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** A resource as the engine describes it to an analyzer. */
+export interface AnalyzedResource {
+    type: string;
+    name: string;
+    urn: string;
+    /** Inputs, plus outputs where known. */
+    props: Record<string, unknown>;
+    parent?: string;
+    dependencies?: string[];
+    protect?: boolean;
+    ignoreChanges?: string[];
+}
+
+/** One violation reported by the pack. */
+export interface Violation {
+    policyName: string;
+    level: Level;
+    /** What is wrong with this resource (the SDK's message without the policy description). */
+    message: string;
+    description: string;
+    urn: string;
+}
+
+/** A policy as the pack describes itself. */
+export interface PolicyInfo {
+    name: string;
+    level: Level;
+    description: string;
+    configSchema?: Record<string, unknown>;
+}
+
+/** A policy's config as `pulumi preview --policy-pack-config` takes it: a level, or a level and properties. */
+export type PolicyConfigFile = Record<string, Level | ({ enforcementLevel?: Level } & Record<string, unknown>)>;
+
+type Call<Req, Res> = (request: Req, callback: (err: grpc.ServiceError | null, response: Res) => void) => unknown;
+
+function call<Req, Res>(fn: Call<Req, Res>, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => fn(request, (err, response) => (err ? reject(err) : resolve(response))));
+}
+
+function options(resource: AnalyzedResource): analyzer.AnalyzerResourceOptions {
+    const opts = new analyzer.AnalyzerResourceOptions();
+    opts.setProtect(resource.protect ?? false);
+    opts.setIgnorechangesList(resource.ignoreChanges ?? []);
+    opts.setDeletebeforereplace(false);
+    opts.setDeletebeforereplacedefined(false);
+    opts.setAdditionalsecretoutputsList([]);
+    opts.setAliasesList([]);
+    opts.setCustomtimeouts(new analyzer.AnalyzerResourceOptions.CustomTimeouts());
+    opts.setParent(resource.parent ?? "");
+    return opts;
+}
+
+function struct(value: Record<string, unknown>): structProto.Struct {
+    // Struct cannot hold `undefined`; JSON drops it the way the engine does.
+    return structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
+}
+
+function violations(list: analyzer.AnalyzeDiagnostic[]): Violation[] {
+    return list.map((d) => ({
+        policyName: d.getPolicyname(),
+        level: LEVELS[d.getEnforcementlevel()],
+        // The SDK prefixes the policy's description and a newline to what the policy reported.
+        message: d.getMessage().startsWith(`${d.getDescription()}\n`) ? d.getMessage().slice(d.getDescription().length + 1) : d.getMessage(),
+        description: d.getDescription(),
+        urn: d.getUrn(),
+    }));
+}
+
+/**
+ * The policy pack's own analyzer server, started the way the Pulumi engine starts it (a process
+ * whose first line of output is its gRPC port), and a client for its RPCs.
+ */
+export class PolicyServer {
+    private constructor(
+        private readonly child: ChildProcess,
+        private readonly client: analyzerRpc.AnalyzerClient,
+    ) {}
+
+    /** Starts the pack in `packDir` (which holds its package.json and index.ts). */
+    static start(packDir: string): Promise<PolicyServer> {
+        const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), "index.ts"], {
+            cwd: path.resolve(packDir),
+            stdio: ["ignore", "pipe", "pipe"],
+        });
+        let stderr = "";
+        child.stderr!.on("data", (chunk) => (stderr += chunk));
+        return new Promise((resolve, reject) => {
+            let stdout = "";
+            const onData = (chunk: Buffer) => {
+                stdout += chunk.toString();
+                const line = stdout.split("\n")[0];
+                if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
+                    child.stdout!.off("data", onData);
+                    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${line.trim()}`, grpc.credentials.createInsecure());
+                    resolve(new PolicyServer(child, client));
+                }
+            };
+            child.stdout!.on("data", onData);
+            child.on("exit", (code) => reject(new Error(`the policy pack in ${packDir} exited (${code}) before serving: ${stderr.trim()}`)));
+        });
+    }
+
+    /** The pack's policies with their levels and config schemas. */
+    async info(): Promise<PolicyInfo[]> {
+        const info = await call<emptyProto.Empty, analyzer.AnalyzerInfo>(this.client.getAnalyzerInfo.bind(this.client), new emptyProto.Empty());
+        return info.getPoliciesList().map((p) => ({
+            name: p.getName(),
+            level: LEVELS[p.getEnforcementlevel()],
+            description: p.getDescription(),
+            configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+        }));
+    }
+
+    /** Sends a policy config (already validated) the way `--policy-pack-config` does. */
+    async configure(config: PolicyConfigFile, defaults: PolicyInfo[]): Promise<void> {
+        const request = new analyzer.ConfigureAnalyzerRequest();
+        const all = typeof config.all === "string" ? config.all : (config.all as { enforcementLevel?: Level } | undefined)?.enforcementLevel;
+        for (const policy of defaults) {
+            const entry = config[policy.name];
+            const level = typeof entry === "string" ? entry : (entry?.enforcementLevel ?? all ?? policy.level);
+            const properties = typeof entry === "object" ? Object.fromEntries(Object.entries(entry).filter(([k]) => k !== "enforcementLevel")) : {};
+            const policyConfig = new analyzer.PolicyConfig();
+            policyConfig.setEnforcementlevel(LEVELS.indexOf(level));
+            policyConfig.setProperties(struct(properties));
+            request.getPolicyconfigMap().set(policy.name, policyConfig);
+        }
+        await call(this.client.configure.bind(this.client), request);
+    }
+
+    /** Runs the resource policies on one resource. */
+    async analyze(resource: AnalyzedResource): Promise<Violation[]> {
+        const request = new analyzer.AnalyzeRequest();
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setUrn(resource.urn);
+        request.setProperties(struct(resource.props));
+        request.setOptions(options(resource));
+        const response = await call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(this.client.analyze.bind(this.client), request);
+        return violations(response.getDiagnosticsList()).map((v) => ({ ...v, urn: v.urn || resource.urn }));
+    }
+
+    /** Runs the stack policies on every resource at once. */
+    async analyzeStack(resources: AnalyzedResource[]): Promise<Violation[]> {
+        const request = new analyzer.AnalyzeStackRequest();
+        request.setResourcesList(
+            resources.map((resource) => {
+                const r = new analyzer.AnalyzerResource();
+                r.setType(resource.type);
+                r.setName(resource.name);
+                r.setUrn(resource.urn);
+                r.setProperties(struct(resource.props));
+                r.setOptions(options(resource));
+                r.setParent(resource.parent ?? "");
+                r.setDependenciesList(resource.dependencies ?? []);
+                return r;
+            }),
+        );
+        const response = await call<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(this.client.analyzeStack.bind(this.client), request);
+        return violations(response.getDiagnosticsList());
+    }
+
+    /** The props after the pack's remediations, or undefined when nothing changed. */
+    async remediate(resource: AnalyzedResource): Promise<{ policyName: string; props: Record<string, unknown> }[]> {
+        const request = new analyzer.AnalyzeRequest();
+        request.setType(resource.type);
+        request.setName(resource.name);
+        request.setUrn(resource.urn);
+        request.setProperties(struct(resource.props));
+        request.setOptions(options(resource));
+        const response = await call<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(this.client.remediate.bind(this.client), request);
+        return response
+            .getRemediationsList()
+            .filter((r) => r.getProperties() !== undefined)
+            .map((r) => ({ policyName: r.getPolicyname(), props: r.getProperties()!.toJavaScript() as Record<string, unknown> }));
+    }
+
+    stop(): void {
+        this.client.close();
+        this.child.kill();
+    }
+}

@@ -1,0 +1,96 @@
+import type { Policies } from "@pulumi/policy";
+import { copyOf, resourcePolicy, securityHubUrl } from "./define";
+
+const KEY = "aws:kms/key:Key";
+
+/** Only symmetric encryption keys can rotate automatically; asymmetric and HMAC keys cannot. */
+function isSymmetricEncryptionKey(props: Record<string, any>): boolean {
+    const spec = props.keySpec ?? props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
+    return spec === "SYMMETRIC_DEFAULT" && (props.keyUsage ?? "ENCRYPT_DECRYPT") === "ENCRYPT_DECRYPT" && !props.customKeyStoreId;
+}
+
+const minimumWindow = (config: { minimumDays?: number }) => config.minimumDays ?? 30;
+
+/** Allow statements that grant to everyone (`*`) without any condition. */
+export function openStatements(policy: unknown): Record<string, any>[] {
+    let document: Record<string, any>;
+    try {
+        document = typeof policy === "string" ? JSON.parse(policy) : (policy as Record<string, any>);
+    } catch {
+        return [];
+    }
+    const statements = [document?.Statement ?? []].flat() as Record<string, any>[];
+    const toEveryone = (principal: unknown) =>
+        principal === "*" || (typeof principal === "object" && principal !== null && [(principal as Record<string, unknown>).AWS].flat().includes("*"));
+    return statements.filter((s) => s.Effect === "Allow" && toEveryone(s.Principal) && !s.Condition);
+}
+
+export const kmsPolicies: Policies = [
+    resourcePolicy({
+        name: "kms-key-rotation",
+        description: "Symmetric customer-managed keys must rotate automatically (asymmetric and HMAC keys are skipped)",
+        severity: "medium",
+        controls: { securityHub: ["KMS.4"], checkov: ["CKV_AWS_7"] },
+        remediationSteps: "Set enableKeyRotation to true.",
+        url: securityHubUrl("KMS.4"),
+        enforcementLevel: "mandatory",
+        types: [KEY],
+        check: (props, report) => {
+            if (isSymmetricEncryptionKey(props) && props.enableKeyRotation !== true) {
+                report("automatic key rotation is off");
+            }
+        },
+        fix: (props) => (isSymmetricEncryptionKey(props) && props.enableKeyRotation !== true ? { ...copyOf(props), enableKeyRotation: true } : undefined),
+    }),
+    resourcePolicy({
+        name: "kms-deletion-window",
+        description: "Keys must wait at least a minimum number of days before deletion, so that a mistaken deletion can be cancelled",
+        severity: "medium",
+        controls: { securityHub: ["KMS.3"] },
+        remediationSteps: "Set deletionWindowInDays to at least the configured minimum (30 by default, AWS's maximum).",
+        url: securityHubUrl("KMS.3"),
+        enforcementLevel: "mandatory",
+        configSchema: { properties: { minimumDays: { type: "integer", minimum: 7, maximum: 30, default: 30 } } },
+        types: [KEY],
+        check: (props, report, args) => {
+            const minimum = minimumWindow(args.getConfig());
+            if (props.deletionWindowInDays !== undefined && props.deletionWindowInDays < minimum) {
+                report(`deletionWindowInDays ${props.deletionWindowInDays} is below ${minimum}`);
+            }
+        },
+        fix: (props, args) => {
+            const minimum = minimumWindow(args.getConfig());
+            return props.deletionWindowInDays !== undefined && props.deletionWindowInDays < minimum ? { ...copyOf(props), deletionWindowInDays: minimum } : undefined;
+        },
+    }),
+    resourcePolicy({
+        name: "kms-no-public-principal",
+        description: "Key policies must not allow the '*' principal without a condition",
+        severity: "critical",
+        controls: { securityHub: ["KMS.5"], checkov: ["CKV_AWS_33"] },
+        remediationSteps: "Name the account or roles as principals, or add conditions such as aws:PrincipalAccount or kms:ViaService.",
+        url: securityHubUrl("KMS.5"),
+        enforcementLevel: "mandatory",
+        types: [KEY],
+        check: (props, report) => {
+            for (const statement of openStatements(props.policy)) {
+                report(`statement ${JSON.stringify(statement.Sid ?? "(no Sid)")} allows everyone without a condition`);
+            }
+        },
+    }),
+    resourcePolicy({
+        name: "kms-no-lockout-bypass",
+        description: "Keys must not skip the policy lockout safety check",
+        severity: "high",
+        controls: {},
+        remediationSteps: "Remove bypassPolicyLockoutSafetyCheck (or set it to false).",
+        url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#prevent-unmanageable-key",
+        enforcementLevel: "mandatory",
+        types: [KEY],
+        check: (props, report) => {
+            if (props.bypassPolicyLockoutSafetyCheck === true) {
+                report("bypassPolicyLockoutSafetyCheck is true: the key could become unmanageable");
+            }
+        },
+    }),
+];
