@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { copyOf, resourcePolicy, securityHubUrl, stackPolicy } from "./define";
+import { resourcePolicy, securityHubUrl, stackPolicy } from "./define";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -58,9 +58,8 @@ export const acmPolicies: Policies = [
             if (props.options?.certificateTransparencyLoggingPreference !== "DISABLED") {
                 return undefined;
             }
-            const fixed = copyOf(props);
-            fixed.options.certificateTransparencyLoggingPreference = "ENABLED";
-            return fixed;
+            props.options.certificateTransparencyLoggingPreference = "ENABLED";
+            return props;
         },
     }),
     stackPolicy({

@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { copyOf, resourcePolicy } from "./define";
+import { resourcePolicy } from "./define";
 
 const FLEET = "aws:appstream/fleet:Fleet";
 const IMAGE_BUILDER = "aws:appstream/imageBuilder:ImageBuilder";
@@ -90,11 +90,10 @@ export const appstreamPolicies: Policies = [
             if (over.length === 0) {
                 return undefined;
             }
-            const fixed = copyOf(props);
             for (const key of over) {
-                fixed[key] = limits[key];
+                props[key] = limits[key];
             }
-            return fixed;
+            return props;
         },
     }),
     resourcePolicy({

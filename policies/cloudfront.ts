@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { copyOf, resourcePolicy, securityHubUrl } from "./define";
+import { resourcePolicy, securityHubUrl } from "./define";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const HEADERS_POLICY = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
@@ -54,13 +54,12 @@ export const cloudfrontPolicies: Policies = [
             if (!behaviors(props).some(({ behavior }) => behavior.viewerProtocolPolicy === "allow-all")) {
                 return undefined;
             }
-            const fixed = copyOf(props);
-            for (const { behavior } of behaviors(fixed)) {
+            for (const { behavior } of behaviors(props)) {
                 if (behavior.viewerProtocolPolicy === "allow-all") {
                     behavior.viewerProtocolPolicy = "redirect-to-https";
                 }
             }
-            return fixed;
+            return props;
         },
     }),
     resourcePolicy({
@@ -89,9 +88,8 @@ export const cloudfrontPolicies: Policies = [
             if (!usesCustomCertificate(props) || allowed.includes(props.viewerCertificate?.minimumProtocolVersion)) {
                 return undefined;
             }
-            const fixed = copyOf(props);
-            fixed.viewerCertificate.minimumProtocolVersion = allowed[0];
-            return fixed;
+            props.viewerCertificate.minimumProtocolVersion = allowed[0];
+            return props;
         },
     }),
     resourcePolicy({
@@ -215,11 +213,10 @@ export const cloudfrontPolicies: Policies = [
             if (!origins(props).some(weak)) {
                 return undefined;
             }
-            const fixed = copyOf(props);
-            for (const origin of origins(fixed).filter(weak)) {
+            for (const origin of origins(props).filter(weak)) {
                 origin.customOriginConfig.originSslProtocols = ["TLSv1.2"];
             }
-            return fixed;
+            return props;
         },
     }),
     resourcePolicy({

@@ -35,7 +35,10 @@ interface PolicySpec {
 /** A check of one resource: its props (inputs, plus outputs when known) and its config. */
 export type ResourceCheck = (props: Record<string, any>, report: ReportViolation, args: ResourceValidationArgs) => void;
 
-/** A safe fix of one resource's props: returns the fixed props, or undefined when there is nothing to fix. */
+/**
+ * A safe fix of one resource's props. It gets a plain copy it may change, and returns it when it
+ * changed something, or undefined when there was nothing to fix.
+ */
 export type ResourceFix = (props: Record<string, any>, args: ResourceValidationArgs) => Record<string, any> | undefined;
 
 /** Every policy is tagged `aws-euc`, its service, and one tag per control id. */
@@ -95,7 +98,7 @@ export function resourcePolicy(
             spec.check(args.props, report, args);
         },
         remediateResource: spec.fix
-            ? (args) => (spec.types.includes(args.type) ? spec.fix!(args.props, args) : undefined)
+            ? (args) => (spec.types.includes(args.type) ? spec.fix!(copyOf(args.props), args) : undefined)
             : undefined,
     };
 }
@@ -107,8 +110,8 @@ export function stackPolicy(
     return { ...common(spec), validateStack: spec.check };
 }
 
-/** A deep copy of props for a remediation to change. */
-export function copyOf<T>(props: T): T {
+/** A plain deep copy of props (the SDK hands policies a read-only proxy). */
+function copyOf<T>(props: T): T {
     return JSON.parse(JSON.stringify(props)) as T;
 }
 

@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { copyOf, resourcePolicy, securityHubUrl } from "./define";
+import { resourcePolicy, securityHubUrl } from "./define";
 
 const KEY = "aws:kms/key:Key";
 
@@ -40,7 +40,7 @@ export const kmsPolicies: Policies = [
                 report("automatic key rotation is off");
             }
         },
-        fix: (props) => (isSymmetricEncryptionKey(props) && props.enableKeyRotation !== true ? { ...copyOf(props), enableKeyRotation: true } : undefined),
+        fix: (props) => (isSymmetricEncryptionKey(props) && props.enableKeyRotation !== true ? { ...props, enableKeyRotation: true } : undefined),
     }),
     resourcePolicy({
         name: "kms-deletion-window",
@@ -60,7 +60,7 @@ export const kmsPolicies: Policies = [
         },
         fix: (props, args) => {
             const minimum = minimumWindow(args.getConfig());
-            return props.deletionWindowInDays !== undefined && props.deletionWindowInDays < minimum ? { ...copyOf(props), deletionWindowInDays: minimum } : undefined;
+            return props.deletionWindowInDays !== undefined && props.deletionWindowInDays < minimum ? { ...props, deletionWindowInDays: minimum } : undefined;
         },
     }),
     resourcePolicy({

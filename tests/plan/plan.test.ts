@@ -23,8 +23,20 @@ describe("offline plan", () => {
                 config: { a: "1", "aws:region": "us-west-2" },
                 configFile: "f.yaml",
                 json: true,
+                policyPack: undefined,
+                policyConfig: undefined,
+                reportOnly: false,
             });
-            assert.deepEqual(parsePlanArgs([]), { programDir: ".", stack: "dev", config: {}, configFile: undefined, json: false, reportOnly: false });
+            assert.deepEqual(parsePlanArgs(["--policy-pack", "policies", "--policy-config", "p.json", "--report-only"]), {
+                programDir: ".",
+                stack: "dev",
+                config: {},
+                configFile: undefined,
+                json: false,
+                policyPack: "policies",
+                policyConfig: "p.json",
+                reportOnly: true,
+            });
         });
         it("rejects a config value without '=' and two folders", () => {
             assert.throws(() => parsePlanArgs(["--config", "novalue"]), /--config "novalue" must be KEY=VALUE/);
