@@ -131,7 +131,8 @@ export const workspacesPolicies: Policies = [
             const access = (props.workspaceAccessProperties ?? {}) as Record<string, unknown>;
             const extra = Object.entries(access)
                 .filter(([name, value]) => name.startsWith("deviceType") && value === "ALLOW" && !allowed.includes(name))
-                .map(([name]) => name);
+                .map(([name]) => name)
+                .sort();
             if (extra.length > 0) {
                 report(`device types allowed outside the allow-list: ${extra.join(", ")}`);
             }
