@@ -1,0 +1,97 @@
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { readPolicyConfig } from "../../plan/policyConfig";
+import { Pack } from "./pack";
+
+const ROOT = path.resolve(__dirname, "../..");
+const FIXTURES = path.join(__dirname, "fixtures");
+
+function check(...args: string[]) {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "plan/main.ts", "--policy-pack", "policies", "--report-only", ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every folder of examples/ with a Pulumi.yaml: the secure-by-default test grows with them. */
+function examples(): string[] {
+    const dir = path.join(ROOT, "examples");
+    return fs
+        .readdirSync(dir)
+        .filter((name) => fs.existsSync(path.join(dir, name, "Pulumi.yaml")))
+        .map((name) => path.join("examples", name));
+}
+
+describe("offline policy gate", () => {
+    for (const example of examples()) {
+        it(`${example} passes the pack with zero mandatory violations`, () => {
+            const result = check(example, "--json");
+            assert.equal(result.status, 0, result.stdout.slice(-2000) + result.stderr);
+            const report = JSON.parse(result.stdout).policies;
+            assert.equal(report.mandatory, 0);
+            assert.deepEqual(report.violations.filter((v: { level: string }) => v.level === "mandatory"), []);
+        });
+    }
+
+    it("`npm run check` groups violations by resource with levels and control ids", () => {
+        const result = spawnSync("npm", ["run", "check", "--silent", "--", "examples/cloudfront-static-site"], { cwd: ROOT, encoding: "utf8" });
+        assert.equal(result.status, 0, result.stderr);
+        assert.equal(
+            result.stdout,
+            [
+                "Policies (pack policies): 0 mandatory, 3 advisory violation(s)",
+                "",
+                "  aws:cloudfront/distribution:Distribution  site-distribution",
+                "    [advisory] cloudfront-origin-failover: no origin group: an origin outage makes the distribution fail  (Security Hub CloudFront.4; Checkov CKV_AWS_310)",
+                "    [advisory] cloudfront-geo-restriction: no geographic restriction  (Checkov CKV_AWS_374)",
+                "",
+                "  aws:wafv2/webAcl:WebAcl  site-waf",
+                "    [advisory] waf-logging: web ACL 'site-waf' has no logging configuration  (Security Hub WAF.11)",
+                "",
+            ].join("\n"),
+        );
+    });
+
+    it("honours a policy config file and exits 1 on a mandatory violation", () => {
+        const result = check("examples/cloudfront-static-site", "--policy-config", path.join(FIXTURES, "strict.json"));
+        assert.equal(result.status, 1);
+        assert.match(result.stdout, /^Policies \(pack policies\): 1 mandatory, 2 advisory violation\(s\)$/m);
+        assert.match(result.stdout, /^ {4}\[mandatory\] cloudfront-geo-restriction: no geographic restriction {2}\(Checkov CKV_AWS_374\)$/m);
+    });
+
+    it("rejects a bad policy config file with every problem named", () => {
+        const result = check("examples/cloudfront-static-site", "--policy-config", path.join(FIXTURES, "bad.json"));
+        assert.equal(result.status, 1);
+        assert.equal(result.stdout, "");
+        const lines = result.stderr.trim().split("\n");
+        assert.match(lines[0], /^error: policy config .*bad\.json is invalid:$/);
+        assert.match(lines[1], /^ {2}- unknown policy 'cloudfront-waf-atached'; known: cloudfront-viewer-https, .*appstream-stack-clipboard$/);
+        assert.deepEqual(lines.slice(2), [
+            "  - 'cloudfront-hsts' has enforcement level \"block\"; use advisory, mandatory, remediate, disabled",
+            "  - 'cloudfront-hsts'.minimumMaxAgeSeconds must be integer",
+            "  - 'kms-deletion-window' must NOT have additional properties 'maximumDays'",
+            "  - 'kms-deletion-window'.minimumDays must be >= 7",
+        ]);
+    });
+
+    it("rejects a policy config file that is not JSON", () => {
+        assert.throws(() => readPolicyConfig(path.join(FIXTURES, "missing.json"), []), /^Error: policy config .*missing\.json is not readable JSON: ENOENT/);
+        assert.throws(() => readPolicyConfig(path.join(ROOT, "README.md"), []), /is not readable JSON: Unexpected token/);
+    });
+
+    it("serves the pack over gRPC: GetAnalyzerInfo lists all 45 policies with their levels", async () => {
+        const pack = await Pack.start();
+        try {
+            assert.equal(pack.policies.length, 45);
+            assert.deepEqual(
+                pack.policies.filter((p) => p.level === "disabled").map((p) => p.name),
+                ["cloudfront-required-tags", "acm-no-wildcard"],
+            );
+        } finally {
+            pack.stop();
+        }
+    });
+});

@@ -1,0 +1,49 @@
+import * as assert from "node:assert/strict";
+import { cloudfront } from "../../components";
+import { analyzedResource } from "../../plan/policyReport";
+import { MINIMAL, startEngine } from "../cloudfront/fixtures";
+import { Pack } from "./pack";
+
+/** Builds a component on the mock engine and returns every mandatory finding of the pack. */
+async function mandatoryFindings(pack: Pack, build: () => void): Promise<string[]> {
+    const engine = startEngine();
+    build();
+    await engine.settle();
+    const resources = engine.resources.map(analyzedResource);
+    const findings = [];
+    for (const resource of resources) {
+        findings.push(...(await pack.server.analyze(resource)));
+    }
+    findings.push(...(await pack.server.analyzeStack(resources)));
+    return findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyName}: ${f.message}`);
+}
+
+describe("secure by default: components with minimal arguments pass every mandatory policy", function () {
+    let pack: Pack;
+    before(async () => (pack = await Pack.start()));
+    after(() => pack.stop());
+
+    it("cloudfront.Distribution with one S3 origin", async () => {
+        assert.deepEqual(await mandatoryFindings(pack, () => new cloudfront.Distribution("cdn", MINIMAL)), []);
+    });
+
+    it("cloudfront.Distribution with aliases in a hosted zone (certificate and DNS records)", async () => {
+        const args = { ...MINIMAL, aliases: ["example.com", "*.example.com"], hostedZone: { name: "example.com" } };
+        assert.deepEqual(await mandatoryFindings(pack, () => new cloudfront.Distribution("cdn", args)), []);
+    });
+
+    it("cloudfront.Distribution with a custom origin and the media preset", async () => {
+        const args = { origins: { media: { http: { domainName: "media.example.net" } } }, mediaStreaming: { origin: "media" } };
+        assert.deepEqual(await mandatoryFindings(pack, () => new cloudfront.Distribution("cdn", args)), []);
+    });
+
+    it("the explicit opt-outs are caught by the pack", async () => {
+        const args: cloudfront.DistributionArgs = { ...MINIMAL, waf: false, logging: false, securityHeaders: false, defaultBehavior: { viewerProtocolPolicy: "allow-all" } };
+        assert.deepEqual((await mandatoryFindings(pack, () => new cloudfront.Distribution("cdn", args))).sort(), [
+            "cloudfront-access-logging: standard logging is off (loggingConfig.bucket is empty)",
+            "cloudfront-response-headers-policy: the default behavior has no response headers policy",
+            "cloudfront-viewer-https: the default behavior allows plain HTTP (viewerProtocolPolicy 'allow-all'); use 'redirect-to-https' or 'https-only'",
+            "cloudfront-waf-attached: no web ACL is attached (webAclId is empty)",
+        ]);
+    });
+});
