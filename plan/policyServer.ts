@@ -68,6 +68,17 @@ function struct(value: Record<string, unknown>): structProto.Struct {
     return structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
 }
 
+/** The request of `Analyze` and `Remediate`: one resource with its props and options. */
+function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
+    const request = new analyzer.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setUrn(resource.urn);
+    request.setProperties(struct(resource.props));
+    request.setOptions(options(resource));
+    return request;
+}
+
 function violations(list: analyzer.AnalyzeDiagnostic[]): Violation[] {
     return list.map((d) => ({
         policyName: d.getPolicyname(),
@@ -142,13 +153,7 @@ export class PolicyServer {
 
     /** Runs the resource policies on one resource. */
     async analyze(resource: AnalyzedResource): Promise<Violation[]> {
-        const request = new analyzer.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(struct(resource.props));
-        request.setOptions(options(resource));
-        const response = await call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(this.client.analyze.bind(this.client), request);
+        const response = await call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(this.client.analyze.bind(this.client), analyzeRequest(resource));
         return violations(response.getDiagnosticsList()).map((v) => ({ ...v, urn: v.urn || resource.urn }));
     }
 
@@ -172,15 +177,9 @@ export class PolicyServer {
         return violations(response.getDiagnosticsList());
     }
 
-    /** The props after the pack's remediations, or undefined when nothing changed. */
+    /** The props after each remediation that changed something (policies at level `remediate`). */
     async remediate(resource: AnalyzedResource): Promise<{ policyName: string; props: Record<string, unknown> }[]> {
-        const request = new analyzer.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(struct(resource.props));
-        request.setOptions(options(resource));
-        const response = await call<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(this.client.remediate.bind(this.client), request);
+        const response = await call<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(this.client.remediate.bind(this.client), analyzeRequest(resource));
         return response
             .getRemediationsList()
             .filter((r) => r.getProperties() !== undefined)

@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { policyTable } from "../../plan/policyTable";
 import { ALL_POLICIES, awsEucPolicies, POLICY_NAMES } from "../../policies/library";
 
 const SERVICES = ["cloudfront", "waf", "acm", "route53", "kms", "workspaces", "directoryservice", "appstream"];
@@ -63,5 +66,13 @@ describe("policy library (pulumi-aws-euc/policies)", () => {
 
     it("rejects an unknown policy name instead of silently ignoring it", () => {
         assert.throws(() => awsEucPolicies({ "cloudfront-waf": "disabled" }), /^Error: unknown policy name\(s\) 'cloudfront-waf'; known: cloudfront-viewer-https, /);
+    });
+});
+
+describe("README policy table", () => {
+    it("lists every policy exactly as `npm run docs:policies` prints it", () => {
+        const readme = fs.readFileSync(path.join(__dirname, "../../README.md"), "utf8");
+        const table = /<!-- policy-table:start[^>]*-->\n([\s\S]*?)\n<!-- policy-table:end -->/.exec(readme)?.[1];
+        assert.equal(table, policyTable());
     });
 });
