@@ -1,7 +1,8 @@
 /**
  * pulumi-aws-euc: Pulumi components for AWS end-user computing and content delivery.
  *
- * Each service is a namespace: `cloudfront` today; `appstream` and `workspaces` follow.
+ * Each service is a namespace: `cloudfront`, `appstream`; `workspaces` follows.
  */
+export * as appstream from "./appstream";
 export * as cloudfront from "./cloudfront";
 export * as shared from "./shared";

@@ -3,6 +3,15 @@ import { LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from 
 type Inputs = Record<string, any>;
 type Result = Record<string, unknown>;
 
+/** AWS base images the mock cloud offers, oldest first. */
+export const PUBLIC_APPSTREAM_IMAGES = [
+    "AppStream-WinServer2019-06-17-2025",
+    "AppStream-WinServer2022-06-17-2025",
+    "AppStream-WinServer2022-10-08-2025",
+    "AppStream-Graphics-G4dn-WinServer2022-10-08-2025",
+    "AppStream-AmazonLinux2-09-16-2025",
+];
+
 /** Answers by invoke token. An invoke not listed is an error: a test must know every lookup it causes. */
 const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
     "aws:route53/getZone:getZone": (cloud, inputs) => {
@@ -39,6 +48,15 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         name: inputs.region ?? cloud.region,
         region: inputs.region ?? cloud.region,
     }),
+    "aws:appstream/getImage:getImage": (cloud, inputs) => {
+        const pattern = new RegExp(inputs.nameRegex ?? `^${inputs.name}$`);
+        const name = PUBLIC_APPSTREAM_IMAGES.filter((n) => pattern.test(n)).pop();
+        if (!name) {
+            throw new Error(`no AppStream image matches ${pattern}`);
+        }
+        const region = inputs.region ?? cloud.region;
+        return { id: name, name, arn: `arn:aws:appstream:${region}::image/${name}`, platform: name.includes("Linux") ? "AMAZON_LINUX2" : "WINDOWS_SERVER_2022", state: "AVAILABLE", type: "PUBLIC" };
+    },
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {
         const region = inputs.region ?? cloud.region;

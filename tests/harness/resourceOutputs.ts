@@ -92,6 +92,12 @@ function withArn(id: string, arn: string, extra: State = {}): MockedResource {
     return { id, state: { arn, ...extra } };
 }
 
+/** AppStream resources are named (auto-named here) and their ARN ends with the name. */
+function appstreamNamed(ctx: Context, kind: string, extra: State = {}): MockedResource {
+    const name = autoName(ctx);
+    return withArn(name, `arn:aws:appstream:${ctx.region}:${ctx.cloud.account}:${kind}/${name}`, { name, ...extra });
+}
+
 /** Output properties by resource type. Types not listed get an id and a generic ARN. */
 const TABLE: Record<string, (ctx: Context) => MockedResource> = {
     "aws:s3/bucket:Bucket": bucketState,
@@ -147,6 +153,27 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
     "aws:ec2/securityGroup:SecurityGroup": (ctx) => {
         const id = `sg-${stableHex(17, ctx.name)}`;
         return withArn(id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:security-group/${id}`, { name: autoName(ctx) });
+    },
+    "aws:appstream/fleet:Fleet": (ctx) => appstreamNamed(ctx, "fleet", { state: "STOPPED" }),
+    "aws:appstream/stack:Stack": (ctx) => appstreamNamed(ctx, "stack"),
+    "aws:appstream/imageBuilder:ImageBuilder": (ctx) => appstreamNamed(ctx, "image-builder", { state: "RUNNING" }),
+    "aws:appstream/directoryConfig:DirectoryConfig": (ctx) => ({ id: String(ctx.inputs.directoryName), state: {} }),
+    "aws:appstream/user:User": (ctx) => ({
+        id: `${ctx.inputs.userName}/${ctx.inputs.authenticationType}`,
+        state: { arn: `arn:aws:appstream:${ctx.region}:${ctx.cloud.account}:user/${ctx.inputs.authenticationType}/${ctx.inputs.userName}` },
+    }),
+    "aws:appautoscaling/target:Target": (ctx) => ({ id: String(ctx.inputs.resourceId), state: { arn: `arn:aws:application-autoscaling:${ctx.region}:${ctx.cloud.account}:scalable-target/${stableHex(20, ctx.name)}` } }),
+    "aws:appautoscaling/policy:Policy": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(name, `arn:aws:autoscaling:${ctx.region}:${ctx.cloud.account}:scalingPolicy:${stableUuid(ctx.name)}:resource/${ctx.inputs.resourceId}:policyName/${name}`, { name });
+    },
+    "aws:cloudwatch/dashboard:Dashboard": (ctx) => ({
+        id: String(ctx.inputs.dashboardName),
+        state: { dashboardArn: `arn:aws:cloudwatch::${ctx.cloud.account}:dashboard/${ctx.inputs.dashboardName}` },
+    }),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (ctx) => {
+        const id = `vpce-${stableHex(17, ctx.name)}`;
+        return withArn(id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:vpc-endpoint/${id}`, { dnsEntries: [{ dnsName: `${id}.appstream.${ctx.region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }] });
     },
     "awsx:ec2:Vpc": (ctx) => {
         const subnet = (tier: string, i: number) => `subnet-${stableHex(17, ctx.name, tier, String(i))}`;

@@ -1,0 +1,13 @@
+export * from "./imageBuilder";
+export * from "./fleet";
+export * from "./stack";
+export * from "./users";
+export * from "./monitoring";
+export * from "./streamingEnvironment";
+export type { NetworkArgs } from "./network";
+export { DEFAULT_EGRESS } from "./network";
+export type { DomainJoinArgs } from "./domainJoin";
+export type { ScalingArgs, ScheduleArgs, FleetScaling } from "./scaling";
+export { SCALABLE_DIMENSION, SERVICE_NAMESPACE, CAPACITY_METRIC } from "./scaling";
+export * from "./instanceTypes";
+export * from "./limits";

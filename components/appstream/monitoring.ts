@@ -1,0 +1,118 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags } from "../shared";
+
+export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
+
+/** Arguments of {@link FleetMonitoring}. */
+export interface FleetMonitoringArgs {
+    fleetName: pulumi.Input<string>;
+    stackName: pulumi.Input<string>;
+    /** Alarm when capacity utilization exceeds this percentage, 1–100. @default 90 */
+    capacityUtilizationPercent?: number;
+    /** An existing SNS topic notified by the alarms (same region). */
+    alarmTopicArn?: pulumi.Input<string>;
+    /** Create an SNS topic for the alarms. @default false */
+    createAlarmTopic?: boolean;
+    /** Create a CloudWatch dashboard of the fleet's capacity. @default true */
+    dashboard?: boolean;
+    tags?: Tags;
+}
+
+/** The fleet capacity metrics charted on the dashboard. */
+export const CAPACITY_METRICS = ["CapacityUtilization", "ActualCapacity", "InUseCapacity", "AvailableCapacity", "PendingCapacity", "InsufficientCapacityError"];
+
+/** The dashboard body: one chart of the capacity metrics, one of failed session requests. */
+export function dashboardBody(fleetName: string, region: string): string {
+    const metric = (name: string) => ["AWS/AppStream", name, "Fleet", fleetName];
+    return JSON.stringify({
+        widgets: [
+            {
+                type: "metric",
+                x: 0,
+                y: 0,
+                width: 12,
+                height: 6,
+                properties: { title: `${fleetName} capacity`, region, stat: "Average", period: 300, metrics: CAPACITY_METRICS.slice(1, 5).map(metric) },
+            },
+            {
+                type: "metric",
+                x: 12,
+                y: 0,
+                width: 12,
+                height: 6,
+                properties: { title: `${fleetName} utilization and refusals`, region, period: 300, metrics: [[...metric("CapacityUtilization"), { stat: "Average" }], [...metric("InsufficientCapacityError"), { stat: "Sum", yAxis: "right" }]] },
+            },
+        ],
+    });
+}
+
+/**
+ * Watching a fleet (seed steps 6–7): alarms when users are refused for lack of capacity and when
+ * the fleet runs nearly full, an optional SNS topic, a capacity dashboard, and the CLI command
+ * that creates a streaming URL for a test user.
+ */
+export class FleetMonitoring extends pulumi.ComponentResource {
+    public readonly alarms: aws.cloudwatch.MetricAlarm[];
+    public readonly topic?: aws.sns.Topic;
+    public readonly dashboard?: aws.cloudwatch.Dashboard;
+    /** `aws appstream create-streaming-url …` for a test user. */
+    public readonly testStreamingUrlCommand: pulumi.Output<string>;
+
+    constructor(name: string, args: FleetMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(MONITORING_TYPE, name, {}, opts);
+        validateMonitoringArgs(name, args);
+        const tags = componentTags(MONITORING_TYPE, args.tags);
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        this.topic = args.createAlarmTopic ? new aws.sns.Topic(childName(name, "alarms"), { tags }, { parent: this }) : undefined;
+        const actions = [this.topic?.arn ?? args.alarmTopicArn].filter((a): a is pulumi.Input<string> => a !== undefined);
+        const alarm = (suffix: string, metricName: string, statistic: string, threshold: number, description: string) =>
+            new aws.cloudwatch.MetricAlarm(
+                childName(name, suffix),
+                {
+                    alarmDescription: description,
+                    namespace: "AWS/AppStream",
+                    metricName,
+                    dimensions: { Fleet: args.fleetName },
+                    statistic,
+                    period: 300,
+                    evaluationPeriods: 1,
+                    threshold,
+                    comparisonOperator: "GreaterThanThreshold",
+                    treatMissingData: "notBreaching",
+                    alarmActions: actions,
+                    okActions: actions,
+                    tags,
+                },
+                { parent: this },
+            );
+        this.alarms = [
+            alarm("insufficient-capacity", "InsufficientCapacityError", "Sum", 0, "Users were refused a session: the fleet had no free capacity"),
+            alarm("capacity-utilization", "CapacityUtilization", "Average", args.capacityUtilizationPercent ?? 90, "The fleet is nearly full"),
+        ];
+        this.dashboard =
+            args.dashboard === false
+                ? undefined
+                : new aws.cloudwatch.Dashboard(
+                      childName(name, "dashboard"),
+                      { dashboardName: pulumi.interpolate`appstream-${args.fleetName}`, dashboardBody: pulumi.all([args.fleetName, region]).apply(([fleet, r]) => dashboardBody(fleet, r)) },
+                      { parent: this },
+                  );
+        this.testStreamingUrlCommand = pulumi.interpolate`aws appstream create-streaming-url --stack-name ${args.stackName} --fleet-name ${args.fleetName} --user-id test-user --validity 300 --region ${region}`;
+        this.registerOutputs({ testStreamingUrlCommand: this.testStreamingUrlCommand });
+    }
+}
+
+function validateMonitoringArgs(name: string, args: FleetMonitoringArgs): void {
+    const problems = new ArgumentProblems(MONITORING_TYPE, name);
+    problems.requireRange(args.capacityUtilizationPercent, { min: 1, max: 100 }, "capacityUtilizationPercent", " percent");
+    problems.require(
+        !(args.alarmTopicArn !== undefined && args.createAlarmTopic),
+        "createAlarmTopic",
+        "conflicts with `alarmTopicArn`: use an existing topic or create one, not both",
+    );
+    if (isPlain(args.alarmTopicArn)) {
+        problems.require(parseArn(args.alarmTopicArn)?.service === "sns", "alarmTopicArn", `${show(args.alarmTopicArn)} is not an SNS topic ARN`);
+    }
+    problems.throwIfAny();
+}

@@ -1,0 +1,153 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, childName, componentTags, isDomainName, isPlain, oneOf, show, Tags } from "../shared";
+import {
+    DEFAULT_USER_SETTINGS,
+    STORAGE_CONNECTOR_TYPES,
+    STREAMING_PROTOCOLS,
+    StorageConnectorType,
+    USER_SETTING_ACTIONS,
+    UserSettingName,
+} from "./limits";
+
+export const STACK_TYPE = "aws-euc:appstream:Stack";
+
+/** Persistent storage offered in sessions. */
+export interface StorageConnectorArgs {
+    /** `HOMEFOLDERS` (an S3 bucket AppStream creates), `GOOGLE_DRIVE` or `ONE_DRIVE`. */
+    type: StorageConnectorType;
+    /** For Google Drive and OneDrive: the organisation's domains users sign in with. */
+    domains?: string[];
+}
+
+/** Arguments of {@link Stack}. */
+export interface StackArgs {
+    /** The fleet the stack streams from (required: a stack without a fleet streams nothing). */
+    fleet: { name: pulumi.Input<string> };
+    /**
+     * Storage connectors.
+     * @example [{ type: "HOMEFOLDERS" }, { type: "ONE_DRIVE", domains: ["example.com"] }]
+     */
+    storageConnectors?: StorageConnectorArgs[];
+    /**
+     * What users may do, each switchable. Secure defaults: paste and upload in, no copy to the
+     * device, no download, no local printing; domain password sign-in and time-zone redirection on.
+     * @default {@link DEFAULT_USER_SETTINGS}
+     */
+    userSettings?: Partial<Record<UserSettingName, boolean>>;
+    /** Keep users' application settings between sessions (in an S3 bucket AppStream creates). @default false */
+    persistApplicationSettings?: boolean;
+    /** Settings group shared by stacks that should share persisted settings. @default - the stack's own */
+    settingsGroup?: string;
+    /** Interface VPC endpoint ids (`vpce-…`) users must stream through. */
+    streamingEndpointIds?: pulumi.Input<string>[];
+    /** Domains allowed to embed the streaming session in an iframe (up to 20). */
+    embedHostDomains?: string[];
+    /** Page shown by the feedback link. */
+    feedbackUrl?: string;
+    /** Page users reach when their session ends. */
+    redirectUrl?: string;
+    /** Preferred streaming protocol: UDP (smoother) or TCP (through restrictive firewalls). @default "UDP" */
+    streamingProtocol?: "UDP" | "TCP";
+    description?: string;
+    displayName?: string;
+    tags?: Tags;
+}
+
+/** The `userSettings` input: every action, enabled or disabled, defaults filled in. */
+export function userSettingsInput(settings: Partial<Record<UserSettingName, boolean>> = {}): { action: string; permission: string }[] {
+    return (Object.keys(USER_SETTING_ACTIONS) as UserSettingName[]).map((name) => ({
+        action: USER_SETTING_ACTIONS[name],
+        permission: (settings[name] ?? DEFAULT_USER_SETTINGS[name]) ? "ENABLED" : "DISABLED",
+    }));
+}
+
+/**
+ * An AppStream stack (seed steps 4–5): what users see and may do — storage, clipboard, file
+ * transfer, printing, sign-in, persistence, access endpoints — associated with its fleet.
+ */
+export class Stack extends pulumi.ComponentResource {
+    public readonly name: pulumi.Output<string>;
+    public readonly arn: pulumi.Output<string>;
+    public readonly stack: aws.appstream.Stack;
+    public readonly fleetAssociation: aws.appstream.FleetStackAssociation;
+
+    constructor(name: string, args: StackArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(STACK_TYPE, name, {}, opts);
+        validateStackArgs(name, args);
+        const tags = componentTags(STACK_TYPE, args.tags);
+        this.stack = new aws.appstream.Stack(
+            childName(name, "stack"),
+            {
+                storageConnectors: (args.storageConnectors ?? []).map((c) => ({ connectorType: c.type, domains: c.domains })),
+                userSettings: userSettingsInput(args.userSettings),
+                applicationSettings: args.persistApplicationSettings
+                    ? { enabled: true, settingsGroup: args.settingsGroup ?? name }
+                    : { enabled: false },
+                accessEndpoints: (args.streamingEndpointIds ?? []).map((vpceId) => ({ endpointType: "STREAMING", vpceId })),
+                embedHostDomains: args.embedHostDomains,
+                feedbackUrl: args.feedbackUrl,
+                redirectUrl: args.redirectUrl,
+                streamingExperienceSettings: { preferredProtocol: args.streamingProtocol ?? "UDP" },
+                description: args.description,
+                displayName: args.displayName,
+                tags,
+            },
+            { parent: this },
+        );
+        this.fleetAssociation = new aws.appstream.FleetStackAssociation(
+            childName(name, "fleet-association"),
+            { fleetName: args.fleet.name, stackName: this.stack.name },
+            { parent: this },
+        );
+        this.name = this.stack.name;
+        this.arn = this.stack.arn;
+        this.registerOutputs({ name: this.name, arn: this.arn });
+    }
+}
+
+function validateStackArgs(name: string, args: StackArgs): void {
+    const problems = new ArgumentProblems(STACK_TYPE, name);
+    problems.require(args.fleet !== undefined, "fleet", "is required: a stack streams from a fleet; pass the Fleet (or { name })");
+    const seen = new Set<string>();
+    for (const [i, connector] of (args.storageConnectors ?? []).entries()) {
+        const path = `storageConnectors[${i}]`;
+        problems.require(
+            (STORAGE_CONNECTOR_TYPES as readonly string[]).includes(connector.type),
+            `${path}.type`,
+            `${show(connector.type)} is not a storage connector type; use one of ${oneOf(STORAGE_CONNECTOR_TYPES)}`,
+        );
+        problems.require(!seen.has(connector.type), `${path}.type`, `${show(connector.type)} is listed twice`);
+        seen.add(connector.type);
+        if (connector.type === "HOMEFOLDERS") {
+            problems.require(!connector.domains?.length, `${path}.domains`, "home folders take no domains");
+        } else if ((STORAGE_CONNECTOR_TYPES as readonly string[]).includes(connector.type)) {
+            problems.require(!!connector.domains?.length, `${path}.domains`, `${connector.type} needs the domains users sign in with, e.g. ['example.com']`);
+        }
+        for (const [j, domain] of (connector.domains ?? []).entries()) {
+            problems.require(isDomainName(domain), `${path}.domains[${j}]`, `${show(domain)} is not a domain name`);
+        }
+    }
+    for (const key of Object.keys(args.userSettings ?? {})) {
+        problems.require(
+            key in USER_SETTING_ACTIONS,
+            `userSettings.${key}`,
+            `is not a user setting; use one of ${oneOf(Object.keys(USER_SETTING_ACTIONS))}`,
+        );
+    }
+    problems.require((args.embedHostDomains ?? []).length <= 20, "embedHostDomains", `has ${(args.embedHostDomains ?? []).length} domains; AppStream takes at most 20`);
+    for (const [i, domain] of (args.embedHostDomains ?? []).entries()) {
+        problems.require(isDomainName(domain), `embedHostDomains[${i}]`, `${show(domain)} is not a domain name such as 'portal.example.com'`);
+    }
+    for (const key of ["feedbackUrl", "redirectUrl"] as const) {
+        const url = args[key];
+        if (url !== undefined && isPlain(url)) {
+            problems.require(/^https:\/\/[^\s]+$/.test(url), key, `${show(url)} must be an https:// URL`);
+        }
+    }
+    problems.requireOneOf<string>(args.streamingProtocol, STREAMING_PROTOCOLS, "streamingProtocol");
+    if (args.settingsGroup !== undefined) {
+        problems.require(!!args.persistApplicationSettings, "settingsGroup", "only applies with `persistApplicationSettings: true`");
+    }
+    problems.throwIfAny();
+}
