@@ -16,6 +16,11 @@ const KEY_INPUTS: Record<string, string[]> = {
     "aws:cloudwatch/metricAlarm:MetricAlarm": ["metricName", "threshold", "region"],
     "aws:cloudfront/originAccessControl:OriginAccessControl": ["originAccessControlOriginType", "signingBehavior"],
     "aws:cloudfront/cachePolicy:CachePolicy": ["minTtl", "defaultTtl", "maxTtl"],
+    "aws:appstream/fleet:Fleet": ["fleetType", "instanceType", "imageName", "imageArn", "computeCapacity"],
+    "aws:appstream/imageBuilder:ImageBuilder": ["instanceType", "imageName", "imageArn"],
+    "aws:appautoscaling/target:Target": ["minCapacity", "maxCapacity"],
+    "aws:appautoscaling/scheduledAction:ScheduledAction": ["schedule", "timezone"],
+    "aws:appstream/user:User": ["userName"],
 };
 
 function at(value: any, path: string): unknown {

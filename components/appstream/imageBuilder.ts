@@ -89,7 +89,7 @@ export class ImageBuilder extends pulumi.ComponentResource {
             {
                 instanceType: args.instanceType,
                 ...imageInputs(args.image, this),
-                vpcConfig: { subnetIds: [args.network.subnetIds[0]], securityGroupIds: groups.ids },
+                vpcConfig: { subnetIds: [pulumi.output(args.network.subnetIds).apply((ids) => ids[0])], securityGroupIds: groups.ids },
                 enableDefaultInternetAccess: args.enableDefaultInternetAccess ?? false,
                 iamRoleArn: args.iamRoleArn,
                 accessEndpoints: this.streamingEndpoint ? [{ endpointType: "STREAMING", vpceId: this.streamingEndpoint.id }] : undefined,
@@ -203,7 +203,8 @@ export function validateInstanceType(type: string, problems: ArgumentProblems): 
 
 /** Checks the network: subnets, and a VPC when something must be created in it. */
 export function validateNetwork(network: NetworkArgs | undefined, needsVpc: boolean, problems: ArgumentProblems): void {
-    if (!problems.require(!!network && network.subnetIds.length > 0, "network.subnetIds", "at least one subnet of your VPC is required: AppStream instances run in your VPC")) {
+    const subnets = network?.subnetIds;
+    if (!problems.require(subnets !== undefined && (!isPlain(subnets) || subnets.length > 0), "network.subnetIds", "at least one subnet of your VPC is required: AppStream instances run in your VPC")) {
         return;
     }
     problems.require(

@@ -6,8 +6,11 @@ import { childName, Tags } from "../shared";
 export interface NetworkArgs {
     /** The VPC, needed when the component creates the security group or a VPC endpoint. */
     vpcId?: pulumi.Input<string>;
-    /** Subnets in different Availability Zones (a fleet takes up to 2+; an image builder uses the first). */
-    subnetIds: pulumi.Input<string>[];
+    /**
+     * Subnets in different Availability Zones (an image builder uses the first). An output such as
+     * `vpc.privateSubnetIds` is accepted.
+     */
+    subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Security groups of the instances.
      * @default - a group with no inbound rules and egress limited to HTTPS and DNS

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isPlain, Tags } from "../shared";
 import { Fleet, FleetArgs } from "./fleet";
 import { ImageBuilder, ImageBuilderArgs, ImageBuilderSteps } from "./imageBuilder";
 import { FleetMonitoring, FleetMonitoringArgs } from "./monitoring";
@@ -83,7 +83,8 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
 function validateEnvironmentArgs(name: string, args: StreamingEnvironmentArgs): void {
     const problems = new ArgumentProblems(STREAMING_ENVIRONMENT_TYPE, name);
     problems.require(args.fleet !== undefined, "fleet", "is required: the stack and users stream from it");
-    if (problems.require(!!args.network?.subnetIds?.length, "network.subnetIds", "at least one subnet of your VPC is required")) {
+    const subnets = args.network?.subnetIds;
+    if (problems.require(subnets !== undefined && (!isPlain(subnets) || subnets.length > 0), "network.subnetIds", "at least one subnet of your VPC is required")) {
         problems.require(
             !!args.network.securityGroupIds?.length || args.network.vpcId !== undefined,
             "network.vpcId",

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { cloudfront } from "../../components";
+import { appstream, cloudfront } from "../../components";
 import { analyzedResource } from "../../plan/policyReport";
 import { MINIMAL, startEngine } from "../cloudfront/fixtures";
 import { Pack } from "./pack";
@@ -35,6 +35,20 @@ describe("secure by default: components with minimal arguments pass every mandat
     it("cloudfront.Distribution with a custom origin and the media preset", async () => {
         const args = { origins: { media: { http: { domainName: "media.example.net" } } }, mediaStreaming: { origin: "media" } };
         assert.deepEqual(await mandatoryFindings(pack, () => new cloudfront.Distribution("cdn", args)), []);
+    });
+
+    it("appstream.StreamingEnvironment with a network and a fleet, and each part alone", async () => {
+        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
+        const fleet = { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 } };
+        assert.deepEqual(await mandatoryFindings(pack, () => new appstream.StreamingEnvironment("env", { network, fleet })), []);
+        assert.deepEqual(
+            await mandatoryFindings(pack, () => {
+                new appstream.ImageBuilder("builder", { instanceType: "stream.standard.small", image: { name: "AppStream-WinServer2022-10-08-2025" }, network });
+                const f = new appstream.Fleet("fleet", { ...fleet, network });
+                new appstream.Stack("stack", { fleet: f });
+            }),
+            [],
+        );
     });
 
     it("the explicit opt-outs are caught by the pack", async () => {
