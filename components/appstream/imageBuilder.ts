@@ -36,9 +36,12 @@ export interface ImageBuilderArgs {
     iamRoleArn?: pulumi.Input<string>;
     /**
      * Stream through an interface VPC endpoint (`com.amazonaws.<region>.appstream.streaming`)
-     * instead of the internet: created in `network.subnetIds`. @default false
+     * instead of the internet, created in `network.subnetIds` with a security group that admits
+     * the streaming ports (TCP 443 and 1400–1499) from `clientCidrBlocks` only.
+     * @default - streaming over the internet
+     * @example { clientCidrBlocks: ["10.0.0.0/8"] }
      */
-    privateStreamingEndpoint?: boolean;
+    privateStreamingEndpoint?: { clientCidrBlocks: string[] };
     /** Join the builder to an Active Directory domain. */
     domainJoin?: DomainJoinArgs;
     /** AppStream agent version. @default "LATEST" */
@@ -81,7 +84,7 @@ export class ImageBuilder extends pulumi.ComponentResource {
         this.securityGroup = groups.created;
         this.directoryConfig = createDirectoryConfig(name, args.domainJoin, this);
         this.streamingEndpoint = args.privateStreamingEndpoint
-            ? createStreamingEndpoint(name, args.network, groups.ids, tags, this)
+            ? createStreamingEndpoint(name, args.network, args.privateStreamingEndpoint.clientCidrBlocks, tags, this)
             : undefined;
 
         this.imageBuilder = new aws.appstream.ImageBuilder(
@@ -134,14 +137,31 @@ export function imageInputs(image: ImageSource, parent: pulumi.Resource): { imag
     return { imageArn: found.arn };
 }
 
+/** The ports users' clients stream on through an interface endpoint. */
+export const STREAMING_ENDPOINT_INGRESS = [
+    { protocol: "tcp", fromPort: 443, toPort: 443 },
+    { protocol: "tcp", fromPort: 1400, toPort: 1499 },
+];
+
 function createStreamingEndpoint(
     name: string,
     network: NetworkArgs,
-    securityGroupIds: pulumi.Input<string>[],
+    clientCidrBlocks: string[],
     tags: Tags,
     parent: pulumi.Resource,
 ): aws.ec2.VpcEndpoint {
     const region = aws.getRegionOutput({}, { parent }).region;
+    const endpointGroup = new aws.ec2.SecurityGroup(
+        childName(name, "streaming-endpoint-sg"),
+        {
+            vpcId: network.vpcId!,
+            description: `AppStream streaming endpoint of ${name}: clients only`,
+            ingress: STREAMING_ENDPOINT_INGRESS.map((rule) => ({ ...rule, cidrBlocks: clientCidrBlocks, description: "AppStream streaming from clients" })),
+            egress: [],
+            tags,
+        },
+        { parent },
+    );
     return new aws.ec2.VpcEndpoint(
         childName(name, "streaming-endpoint"),
         {
@@ -149,7 +169,7 @@ function createStreamingEndpoint(
             vpcEndpointType: "Interface",
             serviceName: pulumi.interpolate`com.amazonaws.${region}.appstream.streaming`,
             subnetIds: network.subnetIds,
-            securityGroupIds,
+            securityGroupIds: [endpointGroup.id],
             privateDnsEnabled: true,
             tags,
         },
@@ -219,6 +239,17 @@ function validateImageBuilderArgs(name: string, args: ImageBuilderArgs): void {
     validateInstanceType(args.instanceType, problems);
     validateImage(args.image, args.instanceType, "image", problems);
     validateNetwork(args.network, !args.network?.securityGroupIds?.length || !!args.privateStreamingEndpoint, problems);
+    if (args.privateStreamingEndpoint) {
+        const cidrs = args.privateStreamingEndpoint.clientCidrBlocks ?? [];
+        problems.require(cidrs.length > 0, "privateStreamingEndpoint.clientCidrBlocks", "list the networks users stream from, e.g. ['10.0.0.0/8']");
+        for (const [i, cidr] of cidrs.entries()) {
+            problems.require(
+                /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(cidr) && cidr !== "0.0.0.0/0",
+                `privateStreamingEndpoint.clientCidrBlocks[${i}]`,
+                `${show(cidr)} must be an IPv4 CIDR block narrower than 0.0.0.0/0 (a private endpoint exists to keep streams off the internet)`,
+            );
+        }
+    }
     validateDomainJoin(args.domainJoin, "domainJoin", problems);
     problems.throwIfAny();
 }

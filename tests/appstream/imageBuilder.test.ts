@@ -44,13 +44,18 @@ describe("appstream.ImageBuilder", () => {
         assert.equal(inputs.iamRoleArn, "arn:aws:iam::123456789012:role/builder");
     });
 
-    it("streams through an interface VPC endpoint when asked", async () => {
-        const { engine } = await plan(() => new appstream.ImageBuilder("excel", { ...ARGS, privateStreamingEndpoint: true }));
+    it("streams through an interface VPC endpoint that admits the streaming ports from the clients' networks only", async () => {
+        const { engine } = await plan(() => new appstream.ImageBuilder("excel", { ...ARGS, privateStreamingEndpoint: { clientCidrBlocks: ["10.20.0.0/16"] } }));
         const endpoint = engine.get("excel-streaming-endpoint", "aws:ec2/vpcEndpoint:VpcEndpoint");
+        const group = engine.get("excel-streaming-endpoint-sg", "aws:ec2/securityGroup:SecurityGroup");
         assert.deepEqual(
-            [endpoint.inputs.vpcEndpointType, endpoint.inputs.serviceName, endpoint.inputs.subnetIds, endpoint.inputs.privateDnsEnabled],
-            ["Interface", "com.amazonaws.eu-west-3.appstream.streaming", SUBNETS, true],
+            [endpoint.inputs.vpcEndpointType, endpoint.inputs.serviceName, endpoint.inputs.subnetIds, endpoint.inputs.privateDnsEnabled, endpoint.inputs.securityGroupIds],
+            ["Interface", "com.amazonaws.eu-west-3.appstream.streaming", SUBNETS, true, [group.id]],
         );
+        assert.deepEqual(group.inputs.ingress.map((r: any) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [
+            ["tcp", 443, 443, ["10.20.0.0/16"]],
+            ["tcp", 1400, 1499, ["10.20.0.0/16"]],
+        ]);
         assert.deepEqual(engine.inputsOf("excel-builder").accessEndpoints, [{ endpointType: "STREAMING", vpceId: endpoint.id }]);
     });
 

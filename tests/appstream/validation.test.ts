@@ -72,6 +72,13 @@ describe("appstream components reject bad input at construction", () => {
                 "domainJoin.organizationalUnit: 'Computers' is not an OU distinguished name such as 'OU=AppStream,DC=corp,DC=example,DC=com'",
             ),
         );
+        assert.equal(
+            errorOf(() => new appstream.ImageBuilder("b", { instanceType: "stream.standard.small", image: { name: "x" }, network: NETWORK, privateStreamingEndpoint: { clientCidrBlocks: ["0.0.0.0/0"] } })),
+            lines(
+                "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
+                "privateStreamingEndpoint.clientCidrBlocks[0]: '0.0.0.0/0' must be an IPv4 CIDR block narrower than 0.0.0.0/0 (a private endpoint exists to keep streams off the internet)",
+            ),
+        );
         assert.equal(fleetError({ network: { subnetIds: [] } }), lines(FLEET_HEADER, "network.subnetIds: at least one subnet of your VPC is required: AppStream instances run in your VPC"));
     });
 
