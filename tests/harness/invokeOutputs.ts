@@ -57,6 +57,18 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         const region = inputs.region ?? cloud.region;
         return { id: name, name, arn: `arn:aws:appstream:${region}::image/${name}`, platform: name.includes("Linux") ? "AMAZON_LINUX2" : "WINDOWS_SERVER_2022", state: "AVAILABLE", type: "PUBLIC" };
     },
+    "aws:workspaces/getBundle:getBundle": (_cloud, inputs) => {
+        const bundles: Record<string, string> = {
+            "Standard with Windows 10 (Server 2022 based)": "wsb-93xk71ss4",
+            "Performance with Windows 10 (Server 2022 based)": "wsb-8vbljg4r6",
+            "Standard with Amazon Linux 2": "wsb-clj85qzj1",
+        };
+        const id = inputs.bundleId ?? bundles[inputs.name];
+        if (!id) {
+            throw new Error(`no WorkSpaces bundle named ${inputs.name} owned by ${inputs.owner}`);
+        }
+        return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
+    },
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {
         const region = inputs.region ?? cloud.region;

@@ -175,6 +175,32 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
         const id = `vpce-${stableHex(17, ctx.name)}`;
         return withArn(id, `arn:aws:ec2:${ctx.region}:${ctx.cloud.account}:vpc-endpoint/${id}`, { dnsEntries: [{ dnsName: `${id}.appstream.${ctx.region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }] });
     },
+    "random:index/randomPassword:RandomPassword": (ctx) => {
+        // A stand-in with every character class, long as asked; the SDK marks it secret.
+        const length = Number(ctx.inputs.length ?? 16);
+        const result = `Aa1!${stableHex(Math.max(length - 4, 0), ctx.name)}`.slice(0, length);
+        return { id: "none", state: { result, bcryptHash: `$2a$10$${stableHex(53, "bcrypt", ctx.name)}` } };
+    },
+    "aws:directoryservice/directory:Directory": (ctx) => {
+        const id = `d-${stableHex(10, ctx.name)}`;
+        return { id, state: { dnsIpAddresses: ["10.0.1.10", "10.0.2.10"], securityGroupId: `sg-${stableHex(17, "ds", ctx.name)}`, accessUrl: `${id}.awsapps.com` } };
+    },
+    "aws:workspaces/directory:Directory": (ctx) => ({
+        id: String(ctx.inputs.directoryId),
+        state: {
+            registrationCode: `WSpdx+${stableHex(6, ctx.name).toUpperCase()}`,
+            dnsIpAddresses: ["10.0.1.10", "10.0.2.10"],
+            workspaceSecurityGroupId: `sg-${stableHex(17, "ws", ctx.name)}`,
+            directoryType: "MicrosoftAD",
+        },
+    }),
+    "aws:workspaces/workspace:Workspace": (ctx) => ({ id: `ws-${stableHex(9, ctx.name)}`, state: { state: "AVAILABLE", computerName: `WSAMZN-${stableHex(8, ctx.name).toUpperCase()}`, ipAddress: "10.0.1.25" } }),
+    "aws:workspaces/ipGroup:IpGroup": (ctx) => ({ id: `wsipg-${stableHex(9, ctx.name)}`, state: { name: autoName(ctx) } }),
+    "aws:cloudwatch/logGroup:LogGroup": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(name, `arn:aws:logs:${ctx.region}:${ctx.cloud.account}:log-group:${name}`, { name });
+    },
+    "pulumi-nodejs:dynamic:Resource": (ctx) => ({ id: `${ctx.inputs.directoryId}/${ctx.inputs.userName}`, state: { sid: `S-1-5-21-${stableHex(8, ctx.name)}` } }),
     "awsx:ec2:Vpc": (ctx) => {
         const subnet = (tier: string, i: number) => `subnet-${stableHex(17, ctx.name, tier, String(i))}`;
         return {

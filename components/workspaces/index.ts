@@ -1,0 +1,16 @@
+export * from "./encryptionKey";
+export * from "./directory";
+export * from "./directoryArgs";
+export * from "./userWorkspaces";
+export * from "./monitoring";
+export * from "./desktopEnvironment";
+export * from "./limits";
+export { selfServiceInput, deviceAccessInput, creationInput } from "./registration";
+export { DirectoryUsers, DirectoryUser, DIRECTORY_USERS_TYPE } from "./provisioning/directoryUsers";
+export type { DirectoryUsersArgs, PasswordMode } from "./provisioning/directoryUsers";
+export { DirectoryUserProvider } from "./provisioning/directoryUserProvider";
+export type { DirectoryUserInputs, DirectoryUserOutputs, Connect } from "./provisioning/directoryUserProvider";
+export { SignedHttpTransport, DsDataError, dsDataHostname } from "./provisioning/transport";
+export type { DsDataTransport, DsDataCall, UserOperation, HttpSend } from "./provisioning/transport";
+export { DirectoryServicePasswords } from "./provisioning/passwords";
+export type { PasswordSetter } from "./provisioning/passwords";

@@ -1,0 +1,99 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ArgumentProblems, childName, componentTags, Tags } from "../shared";
+
+export const WORKSPACES_MONITORING_TYPE = "aws-euc:workspaces:Monitoring";
+
+/** Arguments of {@link Monitoring}. */
+export interface MonitoringArgs {
+    directoryId: pulumi.Input<string>;
+    /** Alarm when any workspace is unhealthy. @default true */
+    unhealthy?: boolean;
+    /** Alarm when connection failures in 5 minutes exceed this count. @default 5 */
+    connectionFailures?: number;
+    /** Alarm when the average session launch time exceeds these seconds. @default 60 */
+    sessionLaunchSeconds?: number;
+    /** Alarm when the average in-session latency exceeds these milliseconds. @default 250 */
+    inSessionLatencyMs?: number;
+    alarmTopicArn?: pulumi.Input<string>;
+    /** @default false */
+    createAlarmTopic?: boolean;
+    /** @default true */
+    dashboard?: boolean;
+    tags?: Tags;
+}
+
+/** The WorkSpaces metrics charted and alarmed on, per directory. */
+export const WORKSPACES_METRICS = ["Available", "Unhealthy", "ConnectionAttempt", "ConnectionFailure", "SessionLaunchTime", "InSessionLatency", "UserConnected", "Stopped"];
+
+/** The dashboard body: health and connections, then user experience. */
+export function workspacesDashboard(directoryId: string, region: string): string {
+    const metric = (name: string, stat: string) => ["AWS/WorkSpaces", name, "DirectoryId", directoryId, { stat }];
+    const widget = (x: number, title: string, metrics: unknown[]) => ({ type: "metric", x, y: 0, width: 12, height: 6, properties: { title, region, period: 300, metrics } });
+    return JSON.stringify({
+        widgets: [
+            widget(0, "Health and connections", [metric("Available", "Maximum"), metric("Unhealthy", "Maximum"), metric("ConnectionAttempt", "Sum"), metric("ConnectionFailure", "Sum"), metric("UserConnected", "Maximum"), metric("Stopped", "Maximum")]),
+            widget(12, "User experience", [metric("SessionLaunchTime", "Average"), metric("InSessionLatency", "Average")]),
+        ],
+    });
+}
+
+/**
+ * Watching the desktops (seed step 6): alarms on unhealthy workspaces, connection failures,
+ * slow session launches and in-session latency for the directory, an optional topic, a dashboard.
+ */
+export class Monitoring extends pulumi.ComponentResource {
+    public readonly alarms: aws.cloudwatch.MetricAlarm[];
+    public readonly topic?: aws.sns.Topic;
+    public readonly dashboard?: aws.cloudwatch.Dashboard;
+
+    constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(WORKSPACES_MONITORING_TYPE, name, {}, opts);
+        const problems = new ArgumentProblems(WORKSPACES_MONITORING_TYPE, name);
+        problems.requireRange(args.connectionFailures, { min: 0, max: 100_000 }, "connectionFailures");
+        problems.requireRange(args.sessionLaunchSeconds, { min: 1, max: 3600 }, "sessionLaunchSeconds", " seconds");
+        problems.requireRange(args.inSessionLatencyMs, { min: 1, max: 60_000 }, "inSessionLatencyMs", " milliseconds");
+        problems.require(!(args.alarmTopicArn !== undefined && args.createAlarmTopic), "createAlarmTopic", "conflicts with `alarmTopicArn`: use an existing topic or create one, not both");
+        problems.throwIfAny();
+
+        const tags = componentTags(WORKSPACES_MONITORING_TYPE, args.tags);
+        this.topic = args.createAlarmTopic ? new aws.sns.Topic(childName(name, "alarms"), { tags }, { parent: this }) : undefined;
+        const actions = [this.topic?.arn ?? args.alarmTopicArn].filter((a): a is pulumi.Input<string> => a !== undefined);
+        const alarm = (suffix: string, metricName: string, statistic: string, threshold: number, description: string) =>
+            new aws.cloudwatch.MetricAlarm(
+                childName(name, suffix),
+                {
+                    alarmDescription: description,
+                    namespace: "AWS/WorkSpaces",
+                    metricName,
+                    dimensions: { DirectoryId: args.directoryId },
+                    statistic,
+                    period: 300,
+                    evaluationPeriods: 1,
+                    threshold,
+                    comparisonOperator: "GreaterThanThreshold",
+                    treatMissingData: "notBreaching",
+                    alarmActions: actions,
+                    okActions: actions,
+                    tags,
+                },
+                { parent: this },
+            );
+        this.alarms = [
+            ...(args.unhealthy === false ? [] : [alarm("unhealthy", "Unhealthy", "Maximum", 0, "A workspace of the directory is unhealthy")]),
+            alarm("connection-failures", "ConnectionFailure", "Sum", args.connectionFailures ?? 5, "Users fail to connect"),
+            alarm("session-launch-time", "SessionLaunchTime", "Average", args.sessionLaunchSeconds ?? 60, "Sessions take long to start"),
+            alarm("in-session-latency", "InSessionLatency", "Average", args.inSessionLatencyMs ?? 250, "Sessions are laggy"),
+        ];
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        this.dashboard =
+            args.dashboard === false
+                ? undefined
+                : new aws.cloudwatch.Dashboard(
+                      childName(name, "dashboard"),
+                      { dashboardName: pulumi.interpolate`workspaces-${args.directoryId}`, dashboardBody: pulumi.all([args.directoryId, region]).apply(([id, r]) => workspacesDashboard(id, r)) },
+                      { parent: this },
+                  );
+        this.registerOutputs({});
+    }
+}

@@ -1,0 +1,83 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childName, Tags } from "../shared";
+import type { DirectoryArgs } from "./directoryArgs";
+import { DEFAULT_DEVICE_ACCESS, DEFAULT_ROLE_NAME, DEFAULT_ROLE_POLICIES, DEVICE_TYPES, DeviceType, SELF_SERVICE_PERMISSIONS } from "./limits";
+
+/** `selfServicePermissions`: restart only unless told otherwise; every action stated explicitly. */
+export function selfServiceInput(args: DirectoryArgs["selfService"] = {}): Record<string, boolean> {
+    return Object.fromEntries(SELF_SERVICE_PERMISSIONS.map((p) => [p, args[p] ?? p === "restartWorkspace"]));
+}
+
+/** `workspaceAccessProperties`: every device type ALLOW or DENY. */
+export function deviceAccessInput(args: DirectoryArgs["deviceAccess"] = {}): Record<string, string> {
+    return Object.fromEntries(
+        (Object.keys(DEVICE_TYPES) as DeviceType[]).map((device) => [DEVICE_TYPES[device], (args[device] ?? DEFAULT_DEVICE_ACCESS[device]) ? "ALLOW" : "DENY"]),
+    );
+}
+
+/** `workspaceCreationProperties` with secure defaults. */
+export function creationInput(args: DirectoryArgs["creation"] = {}) {
+    return {
+        userEnabledAsLocalAdministrator: args.localAdministrator ?? false,
+        enableInternetAccess: args.internetAccess ?? false,
+        enableMaintenanceMode: args.maintenanceMode ?? true,
+        customSecurityGroupId: args.customSecurityGroupId,
+        defaultOu: args.defaultOu,
+    };
+}
+
+/** The `workspaces_DefaultRole` role with its two AWS managed policies. */
+export function createDefaultRole(name: string, parent: pulumi.Resource): aws.iam.Role {
+    return new aws.iam.Role(
+        childName(name, "default-role"),
+        {
+            name: DEFAULT_ROLE_NAME,
+            description: "Lets Amazon WorkSpaces manage network interfaces and self-service actions",
+            assumeRolePolicy: JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }],
+            }),
+            managedPolicyArns: DEFAULT_ROLE_POLICIES,
+        },
+        { parent },
+    );
+}
+
+/** An IP access control group from CIDR rules. */
+export function createIpGroup(name: string, rules: NonNullable<DirectoryArgs["ipAccessRules"]>, tags: Tags, parent: pulumi.Resource): aws.workspaces.IpGroup {
+    return new aws.workspaces.IpGroup(
+        childName(name, "ip-group"),
+        { description: `Networks allowed to reach the workspaces of ${name}`, rules: rules.map((r) => ({ source: r.cidr, description: r.description })), tags },
+        { parent },
+    );
+}
+
+/** An interface endpoint for the WorkSpaces API, reachable over HTTPS from `clientCidrBlocks` only. */
+export function createApiEndpoint(name: string, args: DirectoryArgs, tags: Tags, parent: pulumi.Resource): aws.ec2.VpcEndpoint {
+    const region = aws.getRegionOutput({}, { parent }).region;
+    const group = new aws.ec2.SecurityGroup(
+        childName(name, "api-endpoint-sg"),
+        {
+            vpcId: args.network.vpcId,
+            description: `WorkSpaces API endpoint of ${name}`,
+            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: args.apiEndpoint!.clientCidrBlocks, description: "HTTPS to the WorkSpaces API" }],
+            egress: [],
+            tags,
+        },
+        { parent },
+    );
+    return new aws.ec2.VpcEndpoint(
+        childName(name, "api-endpoint"),
+        {
+            vpcId: args.network.vpcId,
+            vpcEndpointType: "Interface",
+            serviceName: pulumi.interpolate`com.amazonaws.${region}.workspaces`,
+            subnetIds: args.network.subnetIds,
+            securityGroupIds: [group.id],
+            privateDnsEnabled: true,
+            tags,
+        },
+        { parent },
+    );
+}

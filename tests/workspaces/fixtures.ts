@@ -1,0 +1,33 @@
+import { workspaces } from "../../components";
+import { MockEngine } from "../harness";
+
+export const NETWORK: workspaces.DirectoryNetworkArgs = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
+export const MANAGED_AD: workspaces.NewDirectoryArgs = { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true };
+export const KEY_ARN = "arn:aws:kms:eu-west-3:123456789012:key/11111111-2222-3333-4444-555555555555";
+export const BUNDLE = { name: "Standard with Windows 10 (Server 2022 based)" };
+export const USERS: workspaces.WorkspaceUserArgs[] = [
+    { userName: "ana.silva", email: "ana.silva@example.com", givenName: "Ana", surname: "Silva" },
+    { userName: "li.wei", email: "li.wei@example.com", givenName: "Li", surname: "Wei" },
+    { userName: "sam.martin", email: "sam.martin@example.com", givenName: "Sam", surname: "Martin", computeType: "PERFORMANCE", rootVolumeSizeGib: 175, userVolumeSizeGib: 100 },
+];
+
+export function startEngine(): MockEngine {
+    return MockEngine.start({ config: { "aws:region": "eu-west-3" } });
+}
+
+export async function plan<T>(build: () => T): Promise<{ engine: MockEngine; built: T }> {
+    const engine = startEngine();
+    const built = build();
+    await engine.settle();
+    return { engine, built };
+}
+
+export function errorOf(build: () => unknown): string {
+    startEngine();
+    try {
+        build();
+    } catch (err) {
+        return (err as Error).message;
+    }
+    throw new Error("expected the arguments to be rejected");
+}
