@@ -1,0 +1,72 @@
+import * as assert from "node:assert/strict";
+import { workspaces } from "../../components";
+import { unwrap } from "../harness";
+import { BUNDLE, KEY_ARN, plan, USERS } from "./fixtures";
+
+const ARGS: workspaces.WorkspacesArgs = { directoryId: "d-0123456789", encryptionKeyArn: KEY_ARN, defaults: { bundle: BUNDLE }, users: USERS };
+const WORKSPACE = "aws:workspaces/workspace:Workspace";
+
+describe("workspaces.Workspaces", () => {
+    it("gives every user a workspace with root and user volumes encrypted by the key", async () => {
+        const { engine } = await plan(() => new workspaces.Workspaces("desks", ARGS));
+        const all = engine.ofType(WORKSPACE, "desks");
+        assert.equal(all.length, 3);
+        for (const w of all) {
+            assert.deepEqual([w.inputs.rootVolumeEncryptionEnabled, w.inputs.userVolumeEncryptionEnabled, w.inputs.volumeEncryptionKey, w.inputs.directoryId], [true, true, KEY_ARN, "d-0123456789"], w.name);
+        }
+    });
+
+    it("runs AUTO_STOP with a one-hour timeout and 80/50 GiB volumes by default; users override", async () => {
+        const { engine } = await plan(() => new workspaces.Workspaces("desks", ARGS));
+        assert.deepEqual(engine.inputsOf("desks-ana.silva").workspaceProperties, { runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60, rootVolumeSizeGib: 80, userVolumeSizeGib: 50 });
+        assert.deepEqual(engine.inputsOf("desks-sam.martin").workspaceProperties, {
+            computeTypeName: "PERFORMANCE",
+            runningMode: "AUTO_STOP",
+            runningModeAutoStopTimeoutInMinutes: 60,
+            rootVolumeSizeGib: 175,
+            userVolumeSizeGib: 100,
+        });
+        assert.equal(engine.inputsOf("desks-li.wei").userName, "li.wei");
+    });
+
+    it("looks a bundle up once per distinct name, and uses ids as given", async () => {
+        const { engine } = await plan(
+            () =>
+                new workspaces.Workspaces("desks", {
+                    ...ARGS,
+                    users: [...USERS, { userName: "dev.one", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "dev.two", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "ops", bundle: { id: "wsb-custom01" } }],
+                }),
+        );
+        assert.deepEqual(
+            engine.invokesOf("aws:workspaces/getBundle:getBundle").map((i) => i.args).sort((a, b) => a.name.localeCompare(b.name)),
+            [
+                { name: "Standard with Amazon Linux 2", owner: "AMAZON" },
+                { name: "Standard with Windows 10 (Server 2022 based)", owner: "AMAZON" },
+            ],
+        );
+        assert.equal(engine.inputsOf("desks-ana.silva").bundleId, "wsb-93xk71ss4");
+        assert.equal(engine.inputsOf("desks-dev.two").bundleId, "wsb-clj85qzj1");
+        assert.equal(engine.inputsOf("desks-ops").bundleId, "wsb-custom01");
+    });
+
+    it("retains workspaces on delete by default; protection and deletion are explicit choices", async () => {
+        const retained = await plan(() => new workspaces.Workspaces("desks", ARGS));
+        assert.deepEqual(retained.engine.ofType(WORKSPACE).map((w) => [w.options.retainOnDelete, w.options.protect]), [[true, false], [true, false], [true, false]]);
+        const protectedOnes = await plan(() => new workspaces.Workspaces("desks", { ...ARGS, protect: true, retainOnDelete: false }));
+        assert.deepEqual(protectedOnes.engine.ofType(WORKSPACE).map((w) => [w.options.retainOnDelete, w.options.protect]), [[false, true], [false, true], [false, true]]);
+    });
+
+    it("keeps the other users' workspaces (names and inputs) when one user is removed", async () => {
+        const before = (await plan(() => new workspaces.Workspaces("desks", ARGS))).engine.ofType(WORKSPACE);
+        const after = (await plan(() => new workspaces.Workspaces("desks", { ...ARGS, users: USERS.filter((u) => u.userName !== "li.wei") }))).engine.ofType(WORKSPACE);
+        assert.deepEqual(after.map((w) => w.urn).sort(), before.filter((w) => w.inputs.userName !== "li.wei").map((w) => w.urn).sort());
+        for (const w of after) {
+            assert.deepEqual(w.inputs, before.find((b) => b.urn === w.urn)!.inputs, w.name);
+        }
+    });
+
+    it("exposes workspace ids by user", async () => {
+        const { engine, built } = await plan(() => new workspaces.Workspaces("desks", ARGS));
+        assert.deepEqual(await unwrap(built.workspaceIds), Object.fromEntries(engine.ofType(WORKSPACE).map((w) => [w.inputs.userName, w.id])));
+    });
+});
