@@ -116,7 +116,8 @@ export class Workspaces extends pulumi.ComponentResource {
                     },
                     tags: { ...tags, "aws-euc:user": user.userName },
                 },
-                { parent: this, retainOnDelete: args.retainOnDelete ?? true, protect: args.protect ?? false },
+                // `dependsOn` given to the component holds for every workspace (e.g. the directory users).
+                { parent: this, retainOnDelete: args.retainOnDelete ?? true, protect: args.protect ?? false, dependsOn: opts?.dependsOn },
             );
         }
         this.workspaceIds = pulumi.output(Object.fromEntries(Object.entries(this.workspaces).map(([k, w]) => [k, w.id])));

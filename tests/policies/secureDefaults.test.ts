@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { appstream, cloudfront } from "../../components";
+import { appstream, cloudfront, workspaces } from "../../components";
 import { analyzedResource } from "../../plan/policyReport";
 import { MINIMAL, startEngine } from "../cloudfront/fixtures";
 import { Pack } from "./pack";
@@ -46,6 +46,21 @@ describe("secure by default: components with minimal arguments pass every mandat
                 new appstream.ImageBuilder("builder", { instanceType: "stream.standard.small", image: { name: "AppStream-WinServer2022-10-08-2025" }, network });
                 const f = new appstream.Fleet("fleet", { ...fleet, network });
                 new appstream.Stack("stack", { fleet: f });
+            }),
+            [],
+        );
+    });
+
+    it("workspaces.DesktopEnvironment with a directory, a bundle and users, and each part alone", async () => {
+        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
+        const directory = { network, directory: { type: "SimpleAD" as const, name: "corp.example.com" } };
+        const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
+        assert.deepEqual(await mandatoryFindings(pack, () => new workspaces.DesktopEnvironment("office", { directory, desktops, users: [{ userName: "ana" }] })), []);
+        assert.deepEqual(
+            await mandatoryFindings(pack, () => {
+                const key = new workspaces.EncryptionKey("key");
+                const registered = new workspaces.Directory("dir", directory);
+                new workspaces.Workspaces("desks", { directoryId: registered.registration.directoryId, encryptionKeyArn: key.arn, defaults: desktops, users: [{ userName: "ana" }] });
             }),
             [],
         );
