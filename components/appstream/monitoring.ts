@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags } from "../shared";
+import { alarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
 
 export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
 
@@ -64,28 +64,10 @@ export class FleetMonitoring extends pulumi.ComponentResource {
         validateMonitoringArgs(name, args);
         const tags = componentTags(MONITORING_TYPE, args.tags);
         const region = aws.getRegionOutput({}, { parent: this }).region;
-        this.topic = args.createAlarmTopic ? new aws.sns.Topic(childName(name, "alarms"), { tags }, { parent: this }) : undefined;
-        const actions = [this.topic?.arn ?? args.alarmTopicArn].filter((a): a is pulumi.Input<string> => a !== undefined);
-        const alarm = (suffix: string, metricName: string, statistic: string, threshold: number, description: string) =>
-            new aws.cloudwatch.MetricAlarm(
-                childName(name, suffix),
-                {
-                    alarmDescription: description,
-                    namespace: "AWS/AppStream",
-                    metricName,
-                    dimensions: { Fleet: args.fleetName },
-                    statistic,
-                    period: 300,
-                    evaluationPeriods: 1,
-                    threshold,
-                    comparisonOperator: "GreaterThanThreshold",
-                    treatMissingData: "notBreaching",
-                    alarmActions: actions,
-                    okActions: actions,
-                    tags,
-                },
-                { parent: this },
-            );
+        const target = alarmTarget(name, args, tags, this);
+        this.topic = target.topic;
+        const alarm = (role: string, metricName: string, statistic: "Sum" | "Average", threshold: number, description: string) =>
+            createAlarm(name, { role, description, namespace: "AWS/AppStream", metricName, dimensions: { Fleet: args.fleetName }, statistic, threshold }, target, tags, this);
         this.alarms = [
             alarm("insufficient-capacity", "InsufficientCapacityError", "Sum", 0, "Users were refused a session: the fleet had no free capacity"),
             alarm("capacity-utilization", "CapacityUtilization", "Average", args.capacityUtilizationPercent ?? 90, "The fleet is nearly full"),

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, CLOUDFRONT_REGION, Tags } from "../shared";
+import { alarmTarget, childName, CLOUDFRONT_REGION, createAlarm, Tags } from "../shared";
 import type { MonitoringOptions } from "./distributionArgs";
 
 export const DEFAULT_5XX_RATE_PERCENT = 5;
@@ -35,35 +35,28 @@ export function createMonitoring(
               { parent },
           )
         : undefined;
-    const topic = options.createAlarmTopic
-        ? new aws.sns.Topic(childName(name, "alarms"), { region: CLOUDFRONT_REGION, tags }, { parent })
-        : undefined;
-    const topicArn = topic?.arn ?? options.alarmTopicArn;
-    const actions = topicArn ? [topicArn] : [];
+    const target = alarmTarget(name, options, tags, parent, CLOUDFRONT_REGION);
     const alarm = (metric: "5xxErrorRate" | "4xxErrorRate", threshold: number) =>
-        new aws.cloudwatch.MetricAlarm(
-            childName(name, metric.slice(0, 3).toLowerCase() + "-error-rate"),
+        createAlarm(
+            name,
             {
+                role: `${metric.slice(0, 3).toLowerCase()}-error-rate`,
                 region: CLOUDFRONT_REGION,
-                alarmDescription: `${metric} of CloudFront distribution ${name} above ${threshold}%`,
+                description: `${metric} of CloudFront distribution ${name} above ${threshold}%`,
                 namespace: "AWS/CloudFront",
                 metricName: metric,
                 dimensions: { DistributionId: distributionId, Region: "Global" },
                 statistic: "Average",
-                period: 300,
                 evaluationPeriods: options.evaluationPeriods ?? DEFAULT_EVALUATION_PERIODS,
                 threshold,
-                comparisonOperator: "GreaterThanThreshold",
-                treatMissingData: "notBreaching",
-                alarmActions: actions,
-                okActions: actions,
-                tags,
             },
-            { parent },
+            target,
+            tags,
+            parent,
         );
     const alarms = [
         alarm("5xxErrorRate", options.error5xxRatePercent ?? DEFAULT_5XX_RATE_PERCENT),
         alarm("4xxErrorRate", options.error4xxRatePercent ?? DEFAULT_4XX_RATE_PERCENT),
     ];
-    return { subscription, topic, alarms };
+    return { subscription, topic: target.topic, alarms };
 }

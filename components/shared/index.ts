@@ -4,3 +4,4 @@ export * from "./naming";
 export * from "./tags";
 export * from "./domains";
 export * from "./durations";
+export * from "./alarms";

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, Tags } from "../shared";
+import { alarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags } from "../shared";
 
 export const WORKSPACES_MONITORING_TYPE = "aws-euc:workspaces:Monitoring";
 
@@ -57,28 +57,10 @@ export class Monitoring extends pulumi.ComponentResource {
         problems.throwIfAny();
 
         const tags = componentTags(WORKSPACES_MONITORING_TYPE, args.tags);
-        this.topic = args.createAlarmTopic ? new aws.sns.Topic(childName(name, "alarms"), { tags }, { parent: this }) : undefined;
-        const actions = [this.topic?.arn ?? args.alarmTopicArn].filter((a): a is pulumi.Input<string> => a !== undefined);
-        const alarm = (suffix: string, metricName: string, statistic: string, threshold: number, description: string) =>
-            new aws.cloudwatch.MetricAlarm(
-                childName(name, suffix),
-                {
-                    alarmDescription: description,
-                    namespace: "AWS/WorkSpaces",
-                    metricName,
-                    dimensions: { DirectoryId: args.directoryId },
-                    statistic,
-                    period: 300,
-                    evaluationPeriods: 1,
-                    threshold,
-                    comparisonOperator: "GreaterThanThreshold",
-                    treatMissingData: "notBreaching",
-                    alarmActions: actions,
-                    okActions: actions,
-                    tags,
-                },
-                { parent: this },
-            );
+        const target = alarmTarget(name, args, tags, this);
+        this.topic = target.topic;
+        const alarm = (role: string, metricName: string, statistic: "Maximum" | "Sum" | "Average", threshold: number, description: string) =>
+            createAlarm(name, { role, description, namespace: "AWS/WorkSpaces", metricName, dimensions: { DirectoryId: args.directoryId }, statistic, threshold }, target, tags, this);
         this.alarms = [
             ...(args.unhealthy === false ? [] : [alarm("unhealthy", "Unhealthy", "Maximum", 0, "A workspace of the directory is unhealthy")]),
             alarm("connection-failures", "ConnectionFailure", "Sum", args.connectionFailures ?? 5, "Users fail to connect"),

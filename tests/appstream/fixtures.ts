@@ -1,5 +1,5 @@
 import { appstream } from "../../components";
-import { MockEngine } from "../harness";
+import { MockEngine, planOn, rejectionOf } from "../harness";
 
 export const VPC_ID = "vpc-0123456789abcdef0";
 export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"];
@@ -12,26 +12,13 @@ export const FLEET_ARGS: appstream.FleetArgs = {
     network: NETWORK,
 };
 
+const OPTIONS = { config: { "aws:region": "eu-west-3" } };
+
 /** A fresh engine with the config region eu-west-3. */
-export function startEngine(): MockEngine {
-    return MockEngine.start({ config: { "aws:region": "eu-west-3" } });
-}
+export const startEngine = (): MockEngine => MockEngine.start(OPTIONS);
 
 /** Builds with `build` on a fresh engine and waits for every registration. */
-export async function plan<T>(build: () => T): Promise<{ engine: MockEngine; built: T }> {
-    const engine = startEngine();
-    const built = build();
-    await engine.settle();
-    return { engine, built };
-}
+export const plan = <T>(build: () => T) => planOn(OPTIONS, build);
 
 /** The message of the error that `build` throws. */
-export function errorOf(build: () => unknown): string {
-    startEngine();
-    try {
-        build();
-    } catch (err) {
-        return (err as Error).message;
-    }
-    throw new Error("expected the arguments to be rejected");
-}
+export const errorOf = (build: () => unknown): string => rejectionOf(OPTIONS, build);

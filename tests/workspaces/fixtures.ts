@@ -1,5 +1,5 @@
 import { workspaces } from "../../components";
-import { MockEngine } from "../harness";
+import { MockEngine, planOn, rejectionOf } from "../harness";
 
 export const NETWORK: workspaces.DirectoryNetworkArgs = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
 export const MANAGED_AD: workspaces.NewDirectoryArgs = { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true };
@@ -11,23 +11,13 @@ export const USERS: workspaces.WorkspaceUserArgs[] = [
     { userName: "sam.martin", email: "sam.martin@example.com", givenName: "Sam", surname: "Martin", computeType: "PERFORMANCE", rootVolumeSizeGib: 175, userVolumeSizeGib: 100 },
 ];
 
-export function startEngine(): MockEngine {
-    return MockEngine.start({ config: { "aws:region": "eu-west-3" } });
-}
+const OPTIONS = { config: { "aws:region": "eu-west-3" } };
 
-export async function plan<T>(build: () => T): Promise<{ engine: MockEngine; built: T }> {
-    const engine = startEngine();
-    const built = build();
-    await engine.settle();
-    return { engine, built };
-}
+/** A fresh engine with the config region eu-west-3. */
+export const startEngine = (): MockEngine => MockEngine.start(OPTIONS);
 
-export function errorOf(build: () => unknown): string {
-    startEngine();
-    try {
-        build();
-    } catch (err) {
-        return (err as Error).message;
-    }
-    throw new Error("expected the arguments to be rejected");
-}
+/** Builds with `build` on a fresh engine and waits for every registration. */
+export const plan = <T>(build: () => T) => planOn(OPTIONS, build);
+
+/** The message of the error that `build` throws. */
+export const errorOf = (build: () => unknown): string => rejectionOf(OPTIONS, build);
