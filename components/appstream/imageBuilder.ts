@@ -80,11 +80,12 @@ export class ImageBuilder extends pulumi.ComponentResource {
         validateImageBuilderArgs(name, args);
         const tags = componentTags(IMAGE_BUILDER_TYPE, args.tags);
 
+        const region = aws.getRegionOutput({}, { parent: this }).region;
         const groups = securityGroupIdsOf(name, args.network, `AppStream image builder ${name}`, tags, this);
         this.securityGroup = groups.created;
         this.directoryConfig = createDirectoryConfig(name, args.domainJoin, this);
         this.streamingEndpoint = args.privateStreamingEndpoint
-            ? createStreamingEndpoint(name, args.network, args.privateStreamingEndpoint.clientCidrBlocks, tags, this)
+            ? createStreamingEndpoint(name, args.network, args.privateStreamingEndpoint.clientCidrBlocks, region, tags, this)
             : undefined;
 
         this.imageBuilder = new aws.appstream.ImageBuilder(
@@ -107,7 +108,6 @@ export class ImageBuilder extends pulumi.ComponentResource {
 
         this.name = this.imageBuilder.name;
         this.arn = this.imageBuilder.arn;
-        const region = aws.getRegionOutput({}, { parent: this }).region;
         this.steps = pulumi.all([this.imageBuilder.name, region]).apply(([builder, r]) => imageBuilderSteps(builder, r));
         this.registerOutputs({ name: this.name, arn: this.arn, steps: this.steps });
     }
@@ -147,10 +147,10 @@ function createStreamingEndpoint(
     name: string,
     network: NetworkArgs,
     clientCidrBlocks: string[],
+    region: pulumi.Output<string>,
     tags: Tags,
     parent: pulumi.Resource,
 ): aws.ec2.VpcEndpoint {
-    const region = aws.getRegionOutput({}, { parent }).region;
     const endpointGroup = new aws.ec2.SecurityGroup(
         childName(name, "streaming-endpoint-sg"),
         {

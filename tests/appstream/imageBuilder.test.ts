@@ -57,6 +57,7 @@ describe("appstream.ImageBuilder", () => {
             ["tcp", 1400, 1499, ["10.20.0.0/16"]],
         ]);
         assert.deepEqual(engine.inputsOf("excel-builder").accessEndpoints, [{ endpointType: "STREAMING", vpceId: endpoint.id }]);
+        assert.equal(engine.invokesOf("aws:index/getRegion:getRegion").length, 1, "the region is looked up once");
     });
 
     it("joins a domain through a DirectoryConfig whose service-account password is a secret", async () => {
