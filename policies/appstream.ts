@@ -13,8 +13,11 @@ function limitsOf(config: Partial<Limits>): Limits {
     return { ...SESSION_LIMITS, ...config };
 }
 
+/** Settings above their limit; an idle timeout of 0 (never disconnect idle users) counts as above. */
 function overLimits(props: Record<string, any>, limits: Limits): (keyof Limits)[] {
-    return (Object.keys(limits) as (keyof Limits)[]).filter((key) => props[key] !== undefined && props[key] > limits[key]);
+    return (Object.keys(limits) as (keyof Limits)[]).filter(
+        (key) => props[key] !== undefined && (props[key] > limits[key] || (key === "idleDisconnectTimeoutInSeconds" && props[key] === 0)),
+    );
 }
 
 /** Enabled user settings of a stack (AppStream enables every action that is not listed). */
@@ -81,7 +84,7 @@ export const appstreamPolicies: Policies = [
         check: (props, report, args) => {
             const limits = limitsOf(args.getConfig());
             for (const key of overLimits(props, limits)) {
-                report(`${key} ${props[key]} exceeds ${limits[key]}`);
+                report(props[key] === 0 ? `${key} is 0: idle users are never disconnected; use at most ${limits[key]}` : `${key} ${props[key]} exceeds ${limits[key]}`);
             }
         },
         fix: (props, args) => {

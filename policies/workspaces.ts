@@ -9,6 +9,8 @@ export const DEFAULT_SELF_SERVICE = ["restartWorkspace"];
 /** Clients the seed procedure names: Windows, macOS, iPad (iOS), Fire/Android and web browsers, plus Linux. */
 export const DEFAULT_DEVICE_TYPES = ["deviceTypeWindows", "deviceTypeOsx", "deviceTypeIos", "deviceTypeAndroid", "deviceTypeWeb", "deviceTypeLinux"];
 
+const ALL_DEVICE_TYPES = [...DEFAULT_DEVICE_TYPES, "deviceTypeChromeos", "deviceTypeZeroclient"];
+
 const stringList = (defaults: string[]) => ({ type: "array" as const, items: { type: "string" as const }, default: defaults });
 
 export const workspacesPolicies: Policies = [
@@ -129,10 +131,8 @@ export const workspacesPolicies: Policies = [
         check: (props, report, args) => {
             const allowed = args.getConfig<{ allowed?: string[] }>().allowed ?? DEFAULT_DEVICE_TYPES;
             const access = (props.workspaceAccessProperties ?? {}) as Record<string, unknown>;
-            const extra = Object.entries(access)
-                .filter(([name, value]) => name.startsWith("deviceType") && value === "ALLOW" && !allowed.includes(name))
-                .map(([name]) => name)
-                .sort();
+            // A device type left out is allowed: that is AWS's default.
+            const extra = ALL_DEVICE_TYPES.filter((name) => (access[name] ?? "ALLOW") === "ALLOW" && !allowed.includes(name)).sort();
             if (extra.length > 0) {
                 report(`device types allowed outside the allow-list: ${extra.join(", ")}`);
             }

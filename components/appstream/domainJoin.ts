@@ -23,11 +23,16 @@ export interface DomainJoinArgs {
     };
 }
 
-/** Checks a domain join. */
-export function validateDomainJoin(join: DomainJoinArgs | undefined, path: string, problems: ArgumentProblems): void {
+/** Checks a domain join; `hasOwnGroups` tells whether the caller brings security groups. */
+export function validateDomainJoin(join: DomainJoinArgs | undefined, path: string, problems: ArgumentProblems, hasOwnGroups = true): void {
     if (!join) {
         return;
     }
+    problems.require(
+        hasOwnGroups,
+        "network.securityGroupIds",
+        "is required with `domainJoin`: the created group only allows HTTPS and DNS out, and joining needs Kerberos, LDAP, SMB and RPC to your domain controllers",
+    );
     problems.require(isDomainName(join.directoryName), `${path}.directoryName`, `${show(join.directoryName)} is not a domain name such as 'corp.example.com'`);
     problems.require(
         /^OU=[^,]+(,(OU|DC)=[^,]+)*$/i.test(join.organizationalUnit),

@@ -105,7 +105,8 @@ export class Fleet extends pulumi.ComponentResource {
                 displayName: args.displayName,
                 tags,
             },
-            { parent: this, dependsOn: this.directoryConfig ? [this.directoryConfig] : [] },
+            // With scaling, Application Auto Scaling owns the desired capacity: do not reset it on every update.
+            { parent: this, dependsOn: this.directoryConfig ? [this.directoryConfig] : [], ignoreChanges: args.scaling ? ["computeCapacity"] : [] },
         );
         this.scaling = args.scaling ? createScaling(name, this.fleet.name, args.scaling, this) : undefined;
 
@@ -139,7 +140,7 @@ function validateFleetArgs(name: string, args: FleetArgs): void {
     }
     problems.requireOneOf<string>(args.streamView, STREAM_VIEWS, "streamView");
     validateNetwork(args.network, !args.network?.securityGroupIds?.length, problems);
-    validateDomainJoin(args.domainJoin, "domainJoin", problems);
+    validateDomainJoin(args.domainJoin, "domainJoin", problems, !!args.network?.securityGroupIds?.length);
     validateScaling(args.scaling, args.capacity, problems);
     problems.throwIfAny();
 }

@@ -250,6 +250,6 @@ function validateImageBuilderArgs(name: string, args: ImageBuilderArgs): void {
             );
         }
     }
-    validateDomainJoin(args.domainJoin, "domainJoin", problems);
+    validateDomainJoin(args.domainJoin, "domainJoin", problems, !!args.network?.securityGroupIds?.length);
     problems.throwIfAny();
 }

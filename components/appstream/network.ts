@@ -12,7 +12,8 @@ export interface NetworkArgs {
      */
     subnetIds: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Security groups of the instances.
+     * Security groups of the instances (required with a domain join: they must reach the domain
+     * controllers).
      * @default - a group with no inbound rules and egress limited to HTTPS and DNS
      */
     securityGroupIds?: pulumi.Input<string>[];

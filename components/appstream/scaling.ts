@@ -118,8 +118,8 @@ export function validateScaling(scaling: ScalingArgs | undefined, capacity: Capa
     const seen = new Set<string>();
     for (const [i, schedule] of (scaling.schedules ?? []).entries()) {
         const path = `scaling.schedules[${i}]`;
-        problems.require(!seen.has(schedule.name), `${path}.name`, `${show(schedule.name)} is used twice; schedule names key their resources`);
-        seen.add(schedule.name);
+        problems.require(!seen.has(nameKey(schedule.name)), `${path}.name`, `${show(schedule.name)} is used twice (or names the same resource as another); schedule names key their resources`);
+        seen.add(nameKey(schedule.name));
         problems.require(
             /^(cron\(([^ )]+ ){5}[^ )]+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/.test(schedule.schedule),
             `${path}.schedule`,

@@ -83,6 +83,11 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
 function validateEnvironmentArgs(name: string, args: StreamingEnvironmentArgs): void {
     const problems = new ArgumentProblems(STREAMING_ENVIRONMENT_TYPE, name);
     problems.require(args.fleet !== undefined, "fleet", "is required: the stack and users stream from it");
+    problems.require(
+        !(args.users?.users?.length && args.fleet?.domainJoin),
+        "users.users",
+        "user-pool users cannot stream from a domain-joined fleet; use SAML federation (`users.saml`) with domain-joined fleets",
+    );
     const subnets = args.network?.subnetIds;
     if (problems.require(subnets !== undefined && (!isPlain(subnets) || subnets.length > 0), "network.subnetIds", "at least one subnet of your VPC is required")) {
         problems.require(

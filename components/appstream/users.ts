@@ -65,7 +65,7 @@ export function samlTrustPolicy(providerArn: string): object {
 
 /** The relay state your identity provider sends users to after sign-in. */
 export function relayStateUrl(region: string, stackName: string, account: string): string {
-    return `https://appstream2.${region}.aws.amazon.com/saml?stack=${encodeURIComponent(stackName)}&accountId=${account}`;
+    return `https://appstream2.euc-sso.${region}.aws.amazon.com/saml?stack=${encodeURIComponent(stackName)}&accountId=${account}`;
 }
 
 /**

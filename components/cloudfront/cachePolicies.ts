@@ -22,14 +22,16 @@ export function cachePolicyArgs(custom: CustomCachePolicyArgs, comment: string):
     const queryStrings = listConfig(custom.queryStrings);
     const cookies = listConfig(custom.cookies);
     const headers = custom.headers?.length ? listConfig(custom.headers) : listConfig("none");
+    // CloudFront refuses compression settings on a policy that caches nothing.
+    const caches = maxTtl > 0;
     return {
         comment,
         minTtl,
         maxTtl,
         defaultTtl: custom.defaultTtl ?? Math.min(Math.max(86400, minTtl), maxTtl),
         parametersInCacheKeyAndForwardedToOrigin: {
-            enableAcceptEncodingGzip: true,
-            enableAcceptEncodingBrotli: true,
+            enableAcceptEncodingGzip: caches,
+            enableAcceptEncodingBrotli: caches,
             queryStringsConfig: { queryStringBehavior: queryStrings.behavior, queryStrings: queryStrings.items },
             cookiesConfig: { cookieBehavior: cookies.behavior, cookies: cookies.items },
             headersConfig: { headerBehavior: headers.behavior, headers: headers.items },

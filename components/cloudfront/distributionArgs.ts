@@ -264,7 +264,7 @@ export interface MonitoringOptions {
 export interface MediaStreamingOptions {
     /** Key of the origin that holds the media. */
     origin: string;
-    /** TTL of `*.m3u8` and `*.mpd` manifests in seconds, 0–3600 (live manifests change often). @default 2 */
+    /** TTL of `*.m3u8` and `*.mpd` manifests in seconds, 1–3600 (live manifests change often). @default 2 */
     manifestTtl?: number;
     /** TTL of `*.ts`, `*.m4s`, `*.mp4` and `*.vtt` segments in seconds, 60–31536000. @default 86400 */
     segmentTtl?: number;

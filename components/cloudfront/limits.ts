@@ -37,7 +37,8 @@ export const MIN_HSTS_MAX_AGE_SECONDS = 31_536_000;
 export const WAF_RATE_LIMIT = { min: 10, max: 2_000_000_000 } as const;
 export const LOG_EXPIRATION_DAYS = { min: 1, max: 3650 } as const;
 export const ALARM_EVALUATION_PERIODS = { min: 1, max: 288 } as const;
-export const MANIFEST_TTL = { min: 0, max: 3600 } as const;
+/** At least 1 s: a 0-TTL policy is a "caching disabled" policy, which cannot compress. */
+export const MANIFEST_TTL = { min: 1, max: 3600 } as const;
 export const SEGMENT_TTL = { min: 60, max: MAX_TTL_SECONDS } as const;
 
 /** A Route53/CloudFront distribution can hold up to 100 alternate domain names by default. */

@@ -1,4 +1,4 @@
-import { ArgumentProblems, isPlain, oneOf, parseArn, show, CLOUDFRONT_REGION } from "../shared";
+import { ArgumentProblems, isPlain, nameKey, oneOf, parseArn, show, CLOUDFRONT_REGION } from "../shared";
 import type { BehaviorArgs, CustomCachePolicyArgs, DistributionArgs } from "./distributionArgs";
 import {
     EDGE_LAMBDA_EVENT_TYPES,
@@ -21,8 +21,32 @@ const ALLOWED_METHODS = ["GET_HEAD", "GET_HEAD_OPTIONS", "ALL"] as const;
 /** Checks the default and path behaviors and the media-streaming preset. */
 export function validateBehaviors(args: DistributionArgs, problems: ArgumentProblems): void {
     const targets = [...Object.keys(args.origins ?? {}), ...Object.keys(args.originGroups ?? {})];
+    const groups = Object.keys(args.originGroups ?? {});
+    const onlyTarget = targets.length === 1 ? targets[0] : undefined;
+    const checkGroupMethods = (path: string, behavior: BehaviorArgs) => {
+        const target = behavior.origin ?? onlyTarget;
+        if (target !== undefined && groups.includes(target)) {
+            problems.require(
+                behavior.allowedMethods !== "ALL",
+                `${path}.allowedMethods`,
+                `'ALL' is not allowed on origin group ${show(target)}: failover only retries GET, HEAD and OPTIONS; use 'GET_HEAD' or 'GET_HEAD_OPTIONS'`,
+            );
+        }
+    };
     validateBehavior("defaultBehavior", args.defaultBehavior ?? {}, targets, problems);
+    checkGroupMethods("defaultBehavior", args.defaultBehavior ?? {});
+    (args.behaviors ?? []).forEach((b, i) => checkGroupMethods(`behaviors[${i}]`, b));
     const seen = new Set<string>();
+    // Custom cache policies are named after the path pattern's key; two patterns must not share one.
+    const keys = new Map<string, string>([["default", "the default behavior"]]);
+    for (const [i, behavior] of (args.behaviors ?? []).entries()) {
+        const key = nameKey(behavior.pathPattern ?? "");
+        const owner = keys.get(key);
+        if (owner !== undefined && behavior.cachePolicy && typeof behavior.cachePolicy === "object" && "custom" in behavior.cachePolicy) {
+            problems.add(`behaviors[${i}].pathPattern`, `${show(behavior.pathPattern)} names its cache policy like ${owner} (key ${show(key)}); change one of the patterns or reuse a policy by { id }`);
+        }
+        keys.set(key, `behavior ${show(behavior.pathPattern)}`);
+    }
     for (const [i, behavior] of (args.behaviors ?? []).entries()) {
         const path = `behaviors[${i}]`;
         validateBehavior(path, behavior, targets, problems);
@@ -132,6 +156,10 @@ function validateTtls(path: string, custom: CustomCachePolicyArgs, problems: Arg
         path,
         `TTLs must satisfy minTtl ≤ defaultTtl ≤ maxTtl; got ${min} ≤ ${def} ≤ ${max}`,
     );
+    if (max === 0) {
+        const keyed = [custom.queryStrings, custom.cookies].some((v) => v !== undefined && v !== "none") || (custom.headers ?? []).length > 0;
+        problems.require(!keyed, path, "a policy that caches nothing (maxTtl 0) cannot have cache-key query strings, headers or cookies; use the managed 'CachingDisabled' with an origin request policy instead");
+    }
 }
 
 function managedName(

@@ -43,6 +43,9 @@ export function validateOrigins(args: DistributionArgs, problems: ArgumentProble
             path,
             `primary and secondary are both ${show(group.primary)}; failover needs two different origins`,
         );
+        if (group.failoverStatusCodes !== undefined) {
+            problems.require(group.failoverStatusCodes.length > 0, `${path}.failoverStatusCodes`, "must list at least one status code, e.g. [500, 502, 503, 504]");
+        }
         for (const [i, code] of (group.failoverStatusCodes ?? []).entries()) {
             problems.require(
                 (FAILOVER_STATUS_CODES as readonly number[]).includes(code),

@@ -5,6 +5,7 @@ import {
     isDuration,
     isInZone,
     isPlain,
+    nameKey,
     oneOf,
     parseArn,
     show,
@@ -52,6 +53,7 @@ function validateAliases(args: DistributionArgs, problems: ArgumentProblems): vo
     const aliases = args.aliases ?? [];
     problems.require(aliases.length <= MAX_ALIASES, "aliases", `has ${aliases.length} names; a distribution takes at most ${MAX_ALIASES}`);
     const seen = new Set<string>();
+    const keys = new Map<string, string>();
     const zoneName = args.hostedZone?.name;
     if (zoneName !== undefined) {
         problems.require(
@@ -67,6 +69,9 @@ function validateAliases(args: DistributionArgs, problems: ArgumentProblems): vo
         }
         problems.require(!seen.has(alias), path, `${show(alias)} is listed twice`);
         seen.add(alias);
+        const other = keys.get(nameKey(alias));
+        problems.require(other === undefined || other === alias, path, `${show(alias)} and ${show(other)} would name the same DNS records (key ${show(nameKey(alias))}); keep one of them`);
+        keys.set(nameKey(alias), alias);
         if (zoneName !== undefined) {
             problems.require(
                 isInZone(alias, zoneName),

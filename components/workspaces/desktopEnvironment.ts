@@ -54,6 +54,14 @@ export class DesktopEnvironment extends pulumi.ComponentResource {
         if (args.encryption && "existingKeyArn" in args.encryption) {
             validateKeyArn(args.encryption.existingKeyArn, "encryption.existingKeyArn", problems);
         }
+        const created = args.directory?.directory && !("existingId" in args.directory.directory) ? args.directory.directory : undefined;
+        if (args.provisionUsers && created?.type === "MicrosoftAD") {
+            problems.require(
+                created.enableDirectoryDataAccess === true,
+                "directory.directory.enableDirectoryDataAccess",
+                "must be true to provision users: the Directory Service Data API is off until directory data access is enabled",
+            );
+        }
         problems.throwIfAny();
         const parent = { parent: this };
 

@@ -68,6 +68,7 @@ export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentPro
         problems.requireRange(args.logForwarding.retentionInDays, { min: 1, max: 3653 }, "logForwarding.retentionInDays", " days");
     }
     if (args.radius) {
+        problems.require(type !== "SimpleAD", "radius", "RADIUS MFA is available for MicrosoftAD and ADConnector directories, not SimpleAD");
         problems.require(args.radius.servers.length > 0, "radius.servers", "list at least one RADIUS server");
         problems.requireRange(args.radius.port, { min: 1025, max: 65535 }, "radius.port");
         problems.requireRange(args.radius.timeout, { min: 1, max: 50 }, "radius.timeout", " seconds");

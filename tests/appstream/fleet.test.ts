@@ -34,6 +34,7 @@ describe("appstream.Fleet", () => {
             },
         );
         assert.equal(await unwrap(built.name), fleet.state.name);
+        assert.deepEqual(fleet.options.ignoreChanges, []);
     });
 
     it("takes multi-session capacity, ALWAYS_ON, DESKTOP view and an image ARN", async () => {
@@ -67,6 +68,7 @@ describe("appstream.Fleet", () => {
                 }),
         );
         const fleetName = engine.get("excel-fleet").state.name;
+        assert.deepEqual(engine.get("excel-fleet").options.ignoreChanges, ["computeCapacity"], "scaling owns the desired capacity");
         const target = engine.get("excel-scaling-target", "aws:appautoscaling/target:Target").inputs;
         assert.deepEqual(target, { serviceNamespace: "appstream", scalableDimension: "appstream:fleet:DesiredCapacity", resourceId: `fleet/${fleetName}`, minCapacity: 1, maxCapacity: 10 });
         const policy = engine.get("excel-scaling-policy", "aws:appautoscaling/policy:Policy").inputs;

@@ -65,6 +65,7 @@ describe("appstream.ImageBuilder", () => {
             () =>
                 new appstream.ImageBuilder("excel", {
                     ...ARGS,
+                    network: { ...NETWORK, securityGroupIds: ["sg-reaches-dcs"] },
                     domainJoin: {
                         directoryName: "corp.example.com",
                         organizationalUnit: "OU=AppStream,DC=corp,DC=example,DC=com",
@@ -84,7 +85,7 @@ describe("appstream.ImageBuilder", () => {
 
     it("a plain password is made secret too", async () => {
         const { engine } = await plan(
-            () => new appstream.ImageBuilder("excel", { ...ARGS, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp", serviceAccount: { name: "CORP\\j", password: "plain" } } }),
+            () => new appstream.ImageBuilder("excel", { ...ARGS, network: { ...NETWORK, securityGroupIds: ["sg-reaches-dcs"] }, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp", serviceAccount: { name: "CORP\\j", password: "plain" } } }),
         );
         assert.ok(engine.get("excel-directory-config").secretInputs.length > 0);
     });

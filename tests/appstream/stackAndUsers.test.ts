@@ -115,7 +115,7 @@ describe("appstream.Users", () => {
         assert.deepEqual(JSON.parse(role.inputs.inlinePolicies[0].policy).Statement, [
             { Effect: "Allow", Action: "appstream:Stream", Resource: STACK.arn, Condition: { StringEquals: { "appstream:userId": "${saml:sub}" } } },
         ]);
-        assert.equal(await unwrap(built.relayStateUrl!), `https://appstream2.eu-west-3.aws.amazon.com/saml?stack=${STACK.name}&accountId=123456789012`);
+        assert.equal(await unwrap(built.relayStateUrl!), `https://appstream2.euc-sso.eu-west-3.aws.amazon.com/saml?stack=${STACK.name}&accountId=123456789012`);
     });
 });
 

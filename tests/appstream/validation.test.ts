@@ -51,7 +51,7 @@ describe("appstream components reject bad input at construction", () => {
                 "capacity: desired capacity 12 is outside the scaling bounds [5, 3]",
                 "scaling.schedules[0].schedule: 'every morning' is not a schedule; use cron(m h d M wd y), rate(n units) or at(yyyy-mm-ddThh:mm:ss)",
                 "scaling.schedules[0]: minCapacity 4 is greater than maxCapacity 2",
-                "scaling.schedules[1].name: 'x' is used twice; schedule names key their resources",
+                "scaling.schedules[1].name: 'x' is used twice (or names the same resource as another); schedule names key their resources",
                 "scaling.schedules[1]: set `minCapacity`, `maxCapacity` or both",
             ),
         );
@@ -68,6 +68,7 @@ describe("appstream components reject bad input at construction", () => {
                 "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
                 "image.arn: 'arn:aws:s3:::bucket/image' is not an AppStream image ARN (arn:aws:appstream:<region>:<account|aws>:image/<name>)",
                 "network.vpcId: is required to create the security group or the streaming endpoint; pass `vpcId` or `securityGroupIds`",
+                "network.securityGroupIds: is required with `domainJoin`: the created group only allows HTTPS and DNS out, and joining needs Kerberos, LDAP, SMB and RPC to your domain controllers",
                 "domainJoin.directoryName: 'CORP' is not a domain name such as 'corp.example.com'",
                 "domainJoin.organizationalUnit: 'Computers' is not an OU distinguished name such as 'OU=AppStream,DC=corp,DC=example,DC=com'",
             ),
@@ -116,6 +117,21 @@ describe("appstream components reject bad input at construction", () => {
         assert.equal(
             errorOf(() => new appstream.StreamingEnvironment("e", { network: NETWORK } as never)),
             lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "fleet: is required: the stack and users stream from it"),
+        );
+    });
+
+    it("user-pool users on a domain-joined fleet", () => {
+        const fleet = { ...FLEET_ARGS, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp" } };
+        assert.equal(
+            errorOf(() => new appstream.StreamingEnvironment("e", { network: { ...NETWORK, securityGroupIds: ["sg-1"] }, fleet, users: { users: [{ email: "ana@example.com" }] } })),
+            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "users.users: user-pool users cannot stream from a domain-joined fleet; use SAML federation (`users.saml`) with domain-joined fleets"),
+        );
+    });
+
+    it("schedule names that would name the same resource", () => {
+        assert.equal(
+            fleetError({ scaling: { minCapacity: 1, maxCapacity: 4, schedules: [{ name: "night shift", schedule: "rate(1 day)", minCapacity: 1 }, { name: "night-shift", schedule: "rate(1 day)", minCapacity: 2 }] } }),
+            lines(FLEET_HEADER, "scaling.schedules[1].name: 'night-shift' is used twice (or names the same resource as another); schedule names key their resources"),
         );
     });
 

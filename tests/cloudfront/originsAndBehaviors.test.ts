@@ -63,7 +63,7 @@ describe("cloudfront.Distribution origins and behaviors", () => {
             behaviors: [
                 {
                     pathPattern: "/api/*",
-                    origin: "api-failover",
+                    origin: "api",
                     allowedMethods: "ALL",
                     cachePolicy: "CachingDisabled",
                     originRequestPolicy: "AllViewerExceptHostHeader",
@@ -84,7 +84,7 @@ describe("cloudfront.Distribution origins and behaviors", () => {
         assert.deepEqual(
             [ordered[0].targetOriginId, ordered[0].allowedMethods, ordered[0].cachePolicyId, ordered[0].originRequestPolicyId, ordered[0].responseHeadersPolicyId, ordered[0].compress],
             [
-                "api-failover",
+                "api",
                 ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
                 "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
                 "b689b0a8-53d0-40ab-baf2-68738e2966ac",

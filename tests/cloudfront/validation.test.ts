@@ -11,6 +11,20 @@ function rejects(args: Partial<cloudfront.DistributionArgs>, ...lines: string[])
 }
 
 describe("cloudfront.Distribution rejects bad input at construction", () => {
+    it("aliases or path patterns whose resource names would collide", () =>
+        rejects(
+            {
+                ...ZONE,
+                aliases: ["*.example.com", "wildcard.example.com"],
+                behaviors: [
+                    { pathPattern: "/api/*", cachePolicy: { custom: { defaultTtl: 60 } } },
+                    { pathPattern: "api/*", cachePolicy: { custom: { defaultTtl: 60 } } },
+                ],
+            },
+            "behaviors[1].pathPattern: 'api/*' names its cache policy like behavior '/api/*' (key 'api-star'); change one of the patterns or reuse a policy by { id }",
+            "aliases[1]: 'wildcard.example.com' and '*.example.com' would name the same DNS records (key 'wildcard.example.com'); keep one of them",
+        ));
+
     it("a malformed alias", () =>
         rejects({ ...ZONE, aliases: ["Shop.Example.com"] }, "aliases[0]: 'Shop.Example.com' is not a lowercase domain name; use e.g. 'www.example.com' or '*.example.com'"));
 
@@ -88,10 +102,18 @@ describe("cloudfront.Distribution rejects bad input at construction", () => {
 
     it("origin groups with unknown or identical members and bad status codes", () =>
         rejects(
-            { originGroups: { g: { primary: "site", secondary: "site", failoverStatusCodes: [501] }, h: { primary: "site", secondary: "nope" } }, defaultBehavior: { origin: "site" } },
+            { originGroups: { g: { primary: "site", secondary: "site", failoverStatusCodes: [501] }, h: { primary: "site", secondary: "nope", failoverStatusCodes: [] } }, defaultBehavior: { origin: "site" }, behaviors: [{ pathPattern: "/x/*", origin: "g", allowedMethods: "ALL" }] },
             "originGroups.g: primary and secondary are both 'site'; failover needs two different origins",
             "originGroups.g.failoverStatusCodes[0]: 501 cannot trigger failover; allowed: 400, 403, 404, 416, 500, 502, 503, 504",
             "originGroups.h.secondary: 'nope' is not an origin key; use one of 'site'",
+            "originGroups.h.failoverStatusCodes: must list at least one status code, e.g. [500, 502, 503, 504]",
+            "behaviors[0].allowedMethods: 'ALL' is not allowed on origin group 'g': failover only retries GET, HEAD and OPTIONS; use 'GET_HEAD' or 'GET_HEAD_OPTIONS'",
+        ));
+
+    it("a cache policy that caches nothing but keys on request parts", () =>
+        rejects(
+            { defaultBehavior: { cachePolicy: { custom: { maxTtl: 0, queryStrings: "all" } } } },
+            "defaultBehavior.cachePolicy.custom: a policy that caches nothing (maxTtl 0) cannot have cache-key query strings, headers or cookies; use the managed 'CachingDisabled' with an origin request policy instead",
         ));
 
     it("edge functions: two per event, wrong event types, unversioned or out-of-region Lambda ARNs", () =>
@@ -172,7 +194,7 @@ describe("cloudfront.Distribution rejects bad input at construction", () => {
         rejects(
             { behaviors: [{ pathPattern: "*.m3u8" }], mediaStreaming: { origin: "video", manifestTtl: 7200, segmentTtl: 10 } },
             "mediaStreaming.origin: 'video' is not an origin key; use one of 'site'",
-            "mediaStreaming.manifestTtl: 7200 is out of range; use an integer from 0 to 3600 seconds",
+            "mediaStreaming.manifestTtl: 7200 is out of range; use an integer from 1 to 3600 seconds",
             "mediaStreaming.segmentTtl: 10 is out of range; use an integer from 60 to 31536000 seconds",
             "mediaStreaming: the preset's path pattern '*.m3u8' is also in `behaviors`; remove one of them",
         ));

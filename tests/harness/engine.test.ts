@@ -73,6 +73,13 @@ describe("mock engine harness", () => {
         assert.match(subnets[0], /^subnet-[0-9a-f]{17}$/);
     });
 
+    it("refuses two resources with one URN, as the engine does", async () => {
+        const engine = MockEngine.start();
+        new aws.sns.Topic("same");
+        new aws.sns.Topic("same");
+        await assert.rejects(engine.settle(), /^Error: duplicate resource URN urn:pulumi:test::project::aws:sns\/topic:Topic::same$/);
+    });
+
     it("records invokes, and an unknown invoke fails the call and settle()", async () => {
         const engine = MockEngine.start({ cloud: { zones: { "example.com": "Z123" } } });
         const zone = aws.route53.getZoneOutput({ name: "example.com" });

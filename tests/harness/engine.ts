@@ -194,6 +194,10 @@ export class MockEngine {
             },
             state: unwrapSecrets(pulumi.runtime.deserializeProperties(response.getObject()), "", []),
         };
+        if (this.resources.some((r) => r.urn === recorded.urn)) {
+            // The real engine refuses two resources with one URN; so does the mock engine.
+            this.errors.push(new Error(`duplicate resource URN ${recorded.urn}`));
+        }
         const at = this.resources.findIndex((r) => r.order > order);
         this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
     }

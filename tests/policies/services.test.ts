@@ -18,12 +18,21 @@ const KEY_POLICY = JSON.stringify({
         { Sid: "ViaWorkSpaces", Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:Decrypt", Resource: "*", Condition: { StringEquals: { "kms:ViaService": "workspaces.eu-west-3.amazonaws.com" } } },
     ],
 });
-const secureDirectory = () => ({
+const secureDirectory = (): Record<string, any> => ({
     directoryId: "d-123",
     ipGroupIds: ["wsipg-1"],
     selfServicePermissions: { restartWorkspace: true, increaseVolumeSize: false, rebuildWorkspace: false, changeComputeType: false, switchRunningMode: false },
     workspaceCreationProperties: { userEnabledAsLocalAdministrator: false, enableInternetAccess: false },
-    workspaceAccessProperties: { deviceTypeWindows: "ALLOW", deviceTypeOsx: "ALLOW", deviceTypeWeb: "ALLOW", deviceTypeZeroclient: "DENY" },
+    workspaceAccessProperties: {
+        deviceTypeWindows: "ALLOW",
+        deviceTypeOsx: "ALLOW",
+        deviceTypeWeb: "ALLOW",
+        deviceTypeIos: "DENY",
+        deviceTypeAndroid: "DENY",
+        deviceTypeLinux: "DENY",
+        deviceTypeChromeos: "DENY",
+        deviceTypeZeroclient: "DENY",
+    },
 });
 const secureFleet = () => ({
     enableDefaultInternetAccess: false,
@@ -83,6 +92,15 @@ describe("policies: WAF, ACM, KMS, WorkSpaces, AppStream (per resource)", functi
         assert.deepEqual(await pack.check(KEY, { keySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" }, "kms-key-rotation"), []);
     });
 
+    it("treats a device type left out as allowed (AWS's default), and an idle timeout of 0 as unlimited", async () => {
+        assert.deepEqual(await pack.check(WS_DIRECTORY, { ...secureDirectory(), workspaceAccessProperties: undefined }, "workspaces-device-types"), [
+            ["workspaces-device-types", "mandatory", "device types allowed outside the allow-list: deviceTypeChromeos, deviceTypeZeroclient"],
+        ]);
+        assert.deepEqual(await pack.check(FLEET, { ...secureFleet(), idleDisconnectTimeoutInSeconds: 0 }, "appstream-session-timeouts"), [
+            ["appstream-session-timeouts", "mandatory", "idleDisconnectTimeoutInSeconds is 0: idle users are never disconnected; use at most 600"],
+        ]);
+    });
+
     it("takes thresholds and allow-lists from config", async () => {
         await pack.configure({
             "kms-deletion-window": { minimumDays: 7 },
@@ -92,7 +110,8 @@ describe("policies: WAF, ACM, KMS, WorkSpaces, AppStream (per resource)", functi
         });
         assert.deepEqual(await pack.check(KEY, { deletionWindowInDays: 7 }, "kms-deletion-window"), []);
         assert.deepEqual(await pack.check(FLEET, { ...secureFleet(), maxUserDurationInSeconds: 86400 }, "appstream-session-timeouts"), []);
-        assert.deepEqual(await pack.check(WS_DIRECTORY, { ...secureDirectory(), workspaceAccessProperties: { deviceTypeZeroclient: "ALLOW", deviceTypeWeb: "ALLOW" } }, "workspaces-device-types"), [
+        const onlyZeroAndWeb = { ...secureDirectory().workspaceAccessProperties, deviceTypeWindows: "DENY", deviceTypeOsx: "DENY", deviceTypeZeroclient: "ALLOW", deviceTypeWeb: "ALLOW" };
+        assert.deepEqual(await pack.check(WS_DIRECTORY, { ...secureDirectory(), workspaceAccessProperties: onlyZeroAndWeb }, "workspaces-device-types"), [
             ["workspaces-device-types", "mandatory", "device types allowed outside the allow-list: deviceTypeWeb"],
         ]);
         assert.deepEqual(await pack.check(STACK, { userSettings: [] }, "appstream-stack-file-download"), []);

@@ -26,12 +26,14 @@ describe("workspaces.DesktopEnvironment", () => {
         const { engine, built } = await plan(() => new workspaces.DesktopEnvironment("office", ARGS));
         const keyArn = engine.get("office-key-key").state.arn;
         const directoryId = engine.get("office-directory-directory").id;
+        assert.equal(engine.ofType("aws:workspaces/workspace:Workspace").length, 3);
         for (const w of engine.ofType("aws:workspaces/workspace:Workspace")) {
             assert.deepEqual([w.inputs.volumeEncryptionKey, w.inputs.directoryId], [keyArn, directoryId], w.name);
         }
         const registration = engine.get("office-directory-registration").urn;
         assert.ok(engine.get("office-users-ana.silva").dependencies.includes(registration), "users wait for the registration");
         const users = engine.ofType("pulumi-nodejs:dynamic:Resource").map((u) => u.urn);
+        assert.equal(users.length, 3);
         for (const w of engine.ofType("aws:workspaces/workspace:Workspace")) {
             assert.deepEqual(users.filter((u) => !w.dependencies.includes(u)), [], `${w.name} waits for every directory user`);
         }

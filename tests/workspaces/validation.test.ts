@@ -91,6 +91,28 @@ describe("workspaces components reject bad input at construction", () => {
         );
     });
 
+    it("RADIUS on Simple AD, and provisioning without directory data access", () => {
+        assert.equal(
+            directoryError({ directory: { type: "SimpleAD", name: "corp.example.com" }, radius: { servers: ["10.0.0.5"], sharedSecret: "s" } }),
+            lines(DIR, "radius: RADIUS MFA is available for MicrosoftAD and ADConnector directories, not SimpleAD"),
+        );
+        assert.equal(
+            errorOf(
+                () =>
+                    new workspaces.DesktopEnvironment("e", {
+                        directory: { network: NETWORK, directory: { type: "MicrosoftAD", name: "corp.example.com" } },
+                        desktops: { bundle: BUNDLE },
+                        users: [{ userName: "ana" }],
+                        provisionUsers: {},
+                    }),
+            ),
+            lines(
+                "aws-euc:workspaces:DesktopEnvironment 'e' has invalid arguments:",
+                "directory.directory.enableDirectoryDataAccess: must be true to provision users: the Directory Service Data API is off until directory data access is enabled",
+            ),
+        );
+    });
+
     it("user provisioning on a directory type that cannot do it", () => {
         assert.equal(
             errorOf(() => new workspaces.DirectoryUsers("u", { directoryId: "d-1", directoryType: "SimpleAD", users: [{ userName: "ana" }] })),
