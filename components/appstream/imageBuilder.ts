@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isIpv4Cidr, isPlain, parseArn, show, Tags } from "../shared";
 import { createDirectoryConfig, DomainJoinArgs, domainJoinInfo, validateDomainJoin } from "./domainJoin";
 import { INSTANCE_FAMILIES, isGpuImageName, isGpuInstanceType, isInstanceType } from "./instanceTypes";
 import { NetworkArgs, securityGroupIdsOf } from "./network";
@@ -244,7 +244,7 @@ function validateImageBuilderArgs(name: string, args: ImageBuilderArgs): void {
         problems.require(cidrs.length > 0, "privateStreamingEndpoint.clientCidrBlocks", "list the networks users stream from, e.g. ['10.0.0.0/8']");
         for (const [i, cidr] of cidrs.entries()) {
             problems.require(
-                /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/.test(cidr) && cidr !== "0.0.0.0/0",
+                isIpv4Cidr(cidr) && cidr !== "0.0.0.0/0",
                 `privateStreamingEndpoint.clientCidrBlocks[${i}]`,
                 `${show(cidr)} must be an IPv4 CIDR block narrower than 0.0.0.0/0 (a private endpoint exists to keep streams off the internet)`,
             );

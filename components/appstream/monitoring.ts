@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
+import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
 
 export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
 
@@ -88,11 +88,7 @@ export class FleetMonitoring extends pulumi.ComponentResource {
 function validateMonitoringArgs(name: string, args: FleetMonitoringArgs): void {
     const problems = new ArgumentProblems(MONITORING_TYPE, name);
     problems.requireRange(args.capacityUtilizationPercent, { min: 1, max: 100 }, "capacityUtilizationPercent", " percent");
-    problems.require(
-        !(args.alarmTopicArn !== undefined && args.createAlarmTopic),
-        "createAlarmTopic",
-        "conflicts with `alarmTopicArn`: use an existing topic or create one, not both",
-    );
+    validateAlarmTarget(args, "", problems);
     if (isPlain(args.alarmTopicArn)) {
         problems.require(parseArn(args.alarmTopicArn)?.service === "sns", "alarmTopicArn", `${show(args.alarmTopicArn)} is not an SNS topic ARN`);
     }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isEmail, show, Tags } from "../shared";
 
 export const USERS_TYPE = "aws-euc:appstream:Users";
 
@@ -30,8 +30,6 @@ export interface UsersArgs {
     saml?: SamlArgs;
     tags?: Tags;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The policy that lets the federated role stream the one stack, as the signed-in user only. */
 export function streamPolicy(stackArn: string): object {
@@ -137,7 +135,7 @@ function validateUsersArgs(name: string, args: UsersArgs): void {
     problems.require(args.stack !== undefined, "stack", "is required: users are given access to a stack");
     const seen = new Set<string>();
     for (const [i, user] of (args.users ?? []).entries()) {
-        const ok = problems.require(EMAIL.test(user.email ?? ""), `users[${i}].email`, `${show(user.email)} is not an e-mail address; AppStream user-pool users sign in with their e-mail`);
+        const ok = problems.require(isEmail(user.email ?? ""), `users[${i}].email`, `${show(user.email)} is not an e-mail address; AppStream user-pool users sign in with their e-mail`);
         if (ok) {
             const key = user.email.toLowerCase();
             problems.require(!seen.has(key), `users[${i}].email`, `${show(user.email)} is listed twice`);

@@ -22,34 +22,13 @@ const ALLOWED_METHODS = ["GET_HEAD", "GET_HEAD_OPTIONS", "ALL"] as const;
 export function validateBehaviors(args: DistributionArgs, problems: ArgumentProblems): void {
     const targets = [...Object.keys(args.origins ?? {}), ...Object.keys(args.originGroups ?? {})];
     const groups = Object.keys(args.originGroups ?? {});
-    const onlyTarget = targets.length === 1 ? targets[0] : undefined;
-    const checkGroupMethods = (path: string, behavior: BehaviorArgs) => {
-        const target = behavior.origin ?? onlyTarget;
-        if (target !== undefined && groups.includes(target)) {
-            problems.require(
-                behavior.allowedMethods !== "ALL",
-                `${path}.allowedMethods`,
-                `'ALL' is not allowed on origin group ${show(target)}: failover only retries GET, HEAD and OPTIONS; use 'GET_HEAD' or 'GET_HEAD_OPTIONS'`,
-            );
-        }
-    };
-    validateBehavior("defaultBehavior", args.defaultBehavior ?? {}, targets, problems);
-    checkGroupMethods("defaultBehavior", args.defaultBehavior ?? {});
-    (args.behaviors ?? []).forEach((b, i) => checkGroupMethods(`behaviors[${i}]`, b));
+    validateBehavior("defaultBehavior", args.defaultBehavior ?? {}, targets, groups, problems);
     const seen = new Set<string>();
-    // Custom cache policies are named after the path pattern's key; two patterns must not share one.
-    const keys = new Map<string, string>([["default", "the default behavior"]]);
-    for (const [i, behavior] of (args.behaviors ?? []).entries()) {
-        const key = nameKey(behavior.pathPattern ?? "");
-        const owner = keys.get(key);
-        if (owner !== undefined && behavior.cachePolicy && typeof behavior.cachePolicy === "object" && "custom" in behavior.cachePolicy) {
-            problems.add(`behaviors[${i}].pathPattern`, `${show(behavior.pathPattern)} names its cache policy like ${owner} (key ${show(key)}); change one of the patterns or reuse a policy by { id }`);
-        }
-        keys.set(key, `behavior ${show(behavior.pathPattern)}`);
-    }
+    // Custom cache policies are named after their behavior's key; two of them must not share one.
+    const policyKeys = new Map<string, string>(isCustom(args.defaultBehavior) ? [["default", "the default behavior"]] : []);
     for (const [i, behavior] of (args.behaviors ?? []).entries()) {
         const path = `behaviors[${i}]`;
-        validateBehavior(path, behavior, targets, problems);
+        validateBehavior(path, behavior, targets, groups, problems);
         problems.require(
             PATH_PATTERN.test(behavior.pathPattern ?? ""),
             `${path}.pathPattern`,
@@ -62,6 +41,16 @@ export function validateBehaviors(args: DistributionArgs, problems: ArgumentProb
             `${show(behavior.pathPattern)} is used by an earlier behavior; each path pattern may appear once`,
         );
         seen.add(behavior.pathPattern);
+        if (isCustom(behavior)) {
+            const key = nameKey(behavior.pathPattern ?? "");
+            const owner = policyKeys.get(key);
+            problems.require(
+                owner === undefined,
+                `${path}.pathPattern`,
+                `${show(behavior.pathPattern)} names its cache policy like ${owner} (key ${show(key)}); change one of the patterns or reuse a policy by { id }`,
+            );
+            policyKeys.set(key, `behavior ${show(behavior.pathPattern)}`);
+        }
     }
     if (args.mediaStreaming) {
         const media = args.mediaStreaming;
@@ -82,7 +71,20 @@ export function validateBehaviors(args: DistributionArgs, problems: ArgumentProb
     }
 }
 
-function validateBehavior(path: string, behavior: BehaviorArgs, targets: string[], problems: ArgumentProblems): void {
+function isCustom(behavior: BehaviorArgs | undefined): boolean {
+    const policy = behavior?.cachePolicy;
+    return typeof policy === "object" && "custom" in policy;
+}
+
+function validateBehavior(path: string, behavior: BehaviorArgs, targets: string[], groups: string[], problems: ArgumentProblems): void {
+    const target = behavior.origin ?? (targets.length === 1 ? targets[0] : undefined);
+    if (target !== undefined && groups.includes(target)) {
+        problems.require(
+            behavior.allowedMethods !== "ALL",
+            `${path}.allowedMethods`,
+            `'ALL' is not allowed on origin group ${show(target)}: failover only retries GET, HEAD and OPTIONS; use 'GET_HEAD' or 'GET_HEAD_OPTIONS'`,
+        );
+    }
     if (targets.length === 0) {
         // `origins` already reports that there is nothing to route to.
     } else if (behavior.origin === undefined) {

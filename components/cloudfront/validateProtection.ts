@@ -1,4 +1,4 @@
-import { ArgumentProblems, CLOUDFRONT_REGION, isPlain, parseArn, show } from "../shared";
+import { ArgumentProblems, CLOUDFRONT_REGION, isPlain, parseArn, show, validateAlarmTarget } from "../shared";
 import type { DistributionArgs } from "./distributionArgs";
 import { ALARM_EVALUATION_PERIODS, LOG_EXPIRATION_DAYS, MIN_HSTS_MAX_AGE_SECONDS, WAF_RATE_LIMIT } from "./limits";
 
@@ -50,11 +50,7 @@ export function validateProtection(args: DistributionArgs, problems: ArgumentPro
         problems.requireRange(monitoring.error5xxRatePercent, { min: 0, max: 100 }, "monitoring.error5xxRatePercent", " percent");
         problems.requireRange(monitoring.error4xxRatePercent, { min: 0, max: 100 }, "monitoring.error4xxRatePercent", " percent");
         problems.requireRange(monitoring.evaluationPeriods, ALARM_EVALUATION_PERIODS, "monitoring.evaluationPeriods");
-        problems.require(
-            !(monitoring.alarmTopicArn !== undefined && monitoring.createAlarmTopic),
-            "monitoring.createAlarmTopic",
-            "conflicts with `monitoring.alarmTopicArn`: use an existing topic or create one, not both",
-        );
+        validateAlarmTarget(monitoring, "monitoring.", problems);
         if (isPlain(monitoring.alarmTopicArn)) {
             const arn = parseArn(monitoring.alarmTopicArn);
             problems.require(

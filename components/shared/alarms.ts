@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { ArgumentProblems } from "./errors";
 import { childName } from "./naming";
 import type { Tags } from "./tags";
 
@@ -23,6 +24,19 @@ export interface AlarmSpec {
 export interface AlarmTarget {
     topic?: aws.sns.Topic;
     actions: pulumi.Input<string>[];
+}
+
+/** Records a conflict when both an existing topic and a created one are asked for. */
+export function validateAlarmTarget(
+    options: { createAlarmTopic?: boolean; alarmTopicArn?: unknown },
+    path: string,
+    problems: ArgumentProblems,
+): void {
+    problems.require(
+        !(options.alarmTopicArn !== undefined && options.createAlarmTopic),
+        `${path}createAlarmTopic`,
+        `conflicts with \`${path}alarmTopicArn\`: use an existing topic or create one, not both`,
+    );
 }
 
 /** The alarm topic: created when asked (in `region`), else the existing ARN, else none. */

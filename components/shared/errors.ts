@@ -43,10 +43,6 @@ export class ArgumentProblems {
         }
     }
 
-    get list(): readonly ArgumentProblem[] {
-        return this.problems;
-    }
-
     throwIfAny(): void {
         if (this.problems.length === 0) {
             return;

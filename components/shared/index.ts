@@ -3,5 +3,5 @@ export * from "./regions";
 export * from "./naming";
 export * from "./tags";
 export * from "./domains";
-export * from "./durations";
+export * from "./formats";
 export * from "./alarms";

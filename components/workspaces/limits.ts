@@ -88,4 +88,3 @@ export const DEFAULT_ROLE_POLICIES = [
 
 /** WorkSpaces user names: what Active Directory accepts as sAMAccountName (1–20 characters). */
 export const USER_NAME = /^[A-Za-z0-9][\w.-]{0,19}$/;
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

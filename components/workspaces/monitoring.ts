@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags } from "../shared";
+import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags } from "../shared";
 
 export const WORKSPACES_MONITORING_TYPE = "aws-euc:workspaces:Monitoring";
 
@@ -53,7 +53,7 @@ export class Monitoring extends pulumi.ComponentResource {
         problems.requireRange(args.connectionFailures, { min: 0, max: 100_000 }, "connectionFailures");
         problems.requireRange(args.sessionLaunchSeconds, { min: 1, max: 3600 }, "sessionLaunchSeconds", " seconds");
         problems.requireRange(args.inSessionLatencyMs, { min: 1, max: 60_000 }, "inSessionLatencyMs", " milliseconds");
-        problems.require(!(args.alarmTopicArn !== undefined && args.createAlarmTopic), "createAlarmTopic", "conflicts with `alarmTopicArn`: use an existing topic or create one, not both");
+        validateAlarmTarget(args, "", problems);
         problems.throwIfAny();
 
         const tags = componentTags(WORKSPACES_MONITORING_TYPE, args.tags);

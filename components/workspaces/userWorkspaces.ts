@@ -1,13 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, oneOf, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isEmail, oneOf, show, Tags } from "../shared";
 import { validateKeyArn } from "./encryptionKey";
 import {
     AUTO_STOP_MAX_MINUTES,
     AUTO_STOP_STEP_MINUTES,
     COMPUTE_TYPES,
     ComputeType,
-    EMAIL,
     isVolumeCombination,
     RUNNING_MODES,
     RunningMode,
@@ -163,7 +162,7 @@ function validateWorkspacesArgs(name: string, args: WorkspacesArgs): void {
             seen.add(userKey(user.userName));
         }
         if (user.email !== undefined) {
-            problems.require(EMAIL.test(user.email), `${path}email`, `${show(user.email)} is not an e-mail address`);
+            problems.require(isEmail(user.email), `${path}email`, `${show(user.email)} is not an e-mail address`);
         }
         validateSettings(user, path, problems);
         const root = user.rootVolumeSizeGib ?? args.defaults?.rootVolumeSizeGib ?? 80;

@@ -1,9 +1,6 @@
-import { ArgumentProblems, isDomainName, oneOf, show } from "../shared";
+import { ArgumentProblems, isDomainName, isIpv4, isIpv4Cidr, oneOf, show } from "../shared";
 import type { DirectoryArgs, NewDirectoryArgs } from "./directoryArgs";
 import { DEVICE_TYPES, DIRECTORY_TYPES, MICROSOFT_AD_EDITIONS, SELF_SERVICE_PERMISSIONS, SIMPLE_AD_SIZES } from "./limits";
-
-const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/;
-const IPV4 = /^(\d{1,3}\.){3}\d{1,3}$/;
 
 function validateNewDirectory(d: NewDirectoryArgs, problems: ArgumentProblems): void {
     if (!problems.require((DIRECTORY_TYPES as readonly string[]).includes(d.type), "directory.type", `${show(d.type)} is not a directory type; use one of ${oneOf(DIRECTORY_TYPES)}`)) {
@@ -25,7 +22,7 @@ function validateNewDirectory(d: NewDirectoryArgs, problems: ArgumentProblems): 
         const ips = d.dnsIps ?? [];
         problems.require(ips.length > 0, "directory.dnsIps", "an AD Connector needs the IP addresses of your domain's DNS servers");
         for (const [i, ip] of ips.entries()) {
-            problems.require(IPV4.test(ip), `directory.dnsIps[${i}]`, `${show(ip)} is not an IPv4 address`);
+            problems.require(isIpv4(ip), `directory.dnsIps[${i}]`, `${show(ip)} is not an IPv4 address`);
         }
         problems.require(d.serviceAccount !== undefined, "directory.serviceAccount", "an AD Connector needs a service account of your domain ({ userName, password })");
         problems.require(d.adminPassword === undefined, "directory.adminPassword", "an AD Connector has no Administrator of its own; it signs in with `serviceAccount`");
@@ -53,7 +50,7 @@ export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentPro
         validateNewDirectory(args.directory, problems);
     }
     for (const [i, rule] of (args.ipAccessRules ?? []).entries()) {
-        problems.require(CIDR.test(rule.cidr), `ipAccessRules[${i}].cidr`, `${show(rule.cidr)} is not an IPv4 CIDR block such as '203.0.113.0/24'`);
+        problems.require(isIpv4Cidr(rule.cidr), `ipAccessRules[${i}].cidr`, `${show(rule.cidr)} is not an IPv4 CIDR block such as '203.0.113.0/24'`);
     }
     problems.require((args.ipAccessRules ?? []).length <= 10, "ipAccessRules", "an IP access control group holds at most 10 rules");
     for (const key of Object.keys(args.selfService ?? {})) {
@@ -76,7 +73,7 @@ export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentPro
     }
     if (args.apiEndpoint) {
         for (const [i, cidr] of args.apiEndpoint.clientCidrBlocks.entries()) {
-            problems.require(CIDR.test(cidr), `apiEndpoint.clientCidrBlocks[${i}]`, `${show(cidr)} is not an IPv4 CIDR block`);
+            problems.require(isIpv4Cidr(cidr), `apiEndpoint.clientCidrBlocks[${i}]`, `${show(cidr)} is not an IPv4 CIDR block`);
         }
     }
 }

@@ -25,6 +25,17 @@ describe("cloudfront.Distribution rejects bad input at construction", () => {
             "aliases[1]: 'wildcard.example.com' and '*.example.com' would name the same DNS records (key 'wildcard.example.com'); keep one of them",
         ));
 
+    it("path patterns sharing a key are fine when at most one of them creates a cache policy", () => {
+        startEngine();
+        assert.doesNotThrow(
+            () =>
+                new cloudfront.Distribution("cdn", {
+                    ...MINIMAL,
+                    behaviors: [{ pathPattern: "/api/*", cachePolicy: "CachingDisabled" }, { pathPattern: "api/*", cachePolicy: { custom: { defaultTtl: 60 } } }],
+                }),
+        );
+    });
+
     it("a malformed alias", () =>
         rejects({ ...ZONE, aliases: ["Shop.Example.com"] }, "aliases[0]: 'Shop.Example.com' is not a lowercase domain name; use e.g. 'www.example.com' or '*.example.com'"));
 

@@ -76,6 +76,15 @@ describe("shared helpers", () => {
         });
     });
 
+    describe("formats", () => {
+        it("recognises e-mail addresses, IPv4 addresses and CIDR blocks", () => {
+            assert.deepEqual(["ana@example.com", "ana", "a b@example.com", "ana@example"].map(shared.isEmail), [true, false, false, false]);
+            assert.deepEqual(["10.0.0.1", "256.0.0.1", "10.0.0", "10.0.0.1.2"].map(shared.isIpv4), [true, false, false, false]);
+            assert.deepEqual(["10.0.0.0/16", "10.0.0.0/33", "10.0.0.0", "10.0.0.0/8/1", "300.0.0.0/8"].map(shared.isIpv4Cidr), [true, false, false, false, false]);
+            assert.deepEqual(["45m", "2h", "90s", "0m", "45", "1d"].map(shared.isDuration), [true, true, true, false, false, false]);
+        });
+    });
+
     describe("ArgumentProblems", () => {
         it("throws one InputPropertiesError listing every problem with its property path", () => {
             const problems = new shared.ArgumentProblems("aws-euc:test:Thing", "t");

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ArgumentProblems, childName, show } from "../../shared";
-import { DirectoryType, EMAIL, USER_NAME } from "../limits";
+import { ArgumentProblems, childName, isEmail, show } from "../../shared";
+import { DirectoryType, USER_NAME } from "../limits";
 import { DirectoryUserInputs, DirectoryUserProvider } from "./directoryUserProvider";
 
 export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
@@ -106,7 +106,7 @@ function validateDirectoryUsersArgs(name: string, args: DirectoryUsersArgs): voi
             seen.add(user.userName.toLowerCase());
         }
         if (user.email !== undefined) {
-            problems.require(EMAIL.test(user.email), `users[${i}].email`, `${show(user.email)} is not an e-mail address`);
+            problems.require(isEmail(user.email), `users[${i}].email`, `${show(user.email)} is not an e-mail address`);
         }
     }
     problems.throwIfAny();
