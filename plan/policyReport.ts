@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import type { RecordedResource } from "../tests/harness";
+import type { RecordedResource } from "../engine";
 import { readPolicyConfig } from "./policyConfig";
 import { AnalyzedResource, PolicyServer, Violation } from "./policyServer";
 

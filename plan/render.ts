@@ -1,4 +1,4 @@
-import type { RecordedResource } from "../tests/harness";
+import type { RecordedResource } from "../engine";
 import type { PlannedOutput, PlanResult } from "./run";
 
 const SECRET = "[secret]";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, MockEngine, RecordedResource, unwrap } from "../tests/harness";
+import { isKnown, MockEngine, RecordedResource, unwrap } from "../engine";
 import type { PlanOptions } from "./args";
 import { loadProject, Project } from "./project";
 

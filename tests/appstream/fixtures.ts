@@ -1,5 +1,5 @@
 import { appstream } from "../../components";
-import { MockEngine, planOn, rejectionOf } from "../harness";
+import { MockEngine, planOn, rejectionOf } from "../engine";
 
 export const VPC_ID = "vpc-0123456789abcdef0";
 export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"];

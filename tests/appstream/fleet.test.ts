@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { appstream } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { FLEET_ARGS, plan, SUBNETS } from "./fixtures";
 
 describe("appstream.Fleet", () => {

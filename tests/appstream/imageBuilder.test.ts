@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { appstream } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { NETWORK, plan, SUBNETS, VPC_ID } from "./fixtures";
 
 const ARGS: appstream.ImageBuilderArgs = { instanceType: "stream.standard.medium", image: { latestMatching: "^AppStream-WinServer2022-" }, network: NETWORK };

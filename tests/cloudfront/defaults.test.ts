@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
-import { LOG_DELIVERY_CANONICAL_USER_ID, unwrap } from "../harness";
+import { LOG_DELIVERY_CANONICAL_USER_ID, unwrap } from "../engine";
 import { DISTRIBUTION, HEADERS_POLICY, MINIMAL, plan, SITE_BUCKET, WEB_ACL } from "./fixtures";
 
 describe("cloudfront.Distribution with minimal arguments", () => {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { CERTIFICATE, MINIMAL, plan, RECORD, startEngine, ZONE_ID } from "./fixtures";
 
 const SITE = { ...MINIMAL, aliases: ["example.com", "www.example.com"], hostedZone: { name: "example.com" } };

@@ -1,5 +1,5 @@
 import { cloudfront } from "../../components";
-import { MockEngine } from "../harness";
+import { MockEngine } from "../engine";
 
 export const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const RECORD = "aws:route53/record:Record";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { BUCKET_POLICY, CACHE_POLICY, plan, SITE_BUCKET } from "./fixtures";
 
 const MINIMAL_S3: cloudfront.DistributionArgs = { origins: { site: { s3: { bucket: SITE_BUCKET } } } };

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { ALARM, HEADERS_POLICY, MINIMAL, plan, WEB_ACL } from "./fixtures";
 
 const EXISTING_ACL = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";

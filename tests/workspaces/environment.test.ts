@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { workspaces } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { BUNDLE, MANAGED_AD, NETWORK, plan, USERS } from "./fixtures";
 
 const ARGS: workspaces.DesktopEnvironmentArgs = {

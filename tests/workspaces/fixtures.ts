@@ -1,5 +1,5 @@
 import { workspaces } from "../../components";
-import { MockEngine, planOn, rejectionOf } from "../harness";
+import { MockEngine, planOn, rejectionOf } from "../engine";
 
 export const NETWORK: workspaces.DirectoryNetworkArgs = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
 export const MANAGED_AD: workspaces.NewDirectoryArgs = { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true };

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { workspaces } from "../../components";
-import { isSecret, MockEngine, unwrap } from "../harness";
+import { isSecret, MockEngine, unwrap } from "../engine";
 import { MANAGED_AD, NETWORK, plan } from "./fixtures";
 
 describe("workspaces.EncryptionKey", () => {

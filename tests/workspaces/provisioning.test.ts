@@ -4,7 +4,7 @@ import type { HttpRequest } from "@smithy/protocol-http";
 import { mockClient } from "aws-sdk-client-mock";
 import { workspaces } from "../../components";
 import { fingerprint } from "../../components/workspaces/provisioning/directoryUserProvider";
-import { isSecret } from "../harness";
+import { isSecret } from "../engine";
 import { plan } from "./fixtures";
 
 type Call = workspaces.DsDataCall;

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { workspaces } from "../../components";
-import { unwrap } from "../harness";
+import { unwrap } from "../engine";
 import { BUNDLE, KEY_ARN, plan, USERS } from "./fixtures";
 
 const ARGS: workspaces.WorkspacesArgs = { directoryId: "d-0123456789", encryptionKeyArn: KEY_ARN, defaults: { bundle: BUNDLE }, users: USERS };

@@ -80,7 +80,7 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
 export function mockInvoke(cloud: MockCloud, token: string, inputs: Inputs): Result {
     const answer = TABLE[token];
     if (!answer) {
-        throw new Error(`unexpected invoke ${token}: add it to tests/harness/invokeOutputs.ts`);
+        throw new Error(`unexpected invoke ${token}: add it to engine/invokeOutputs.ts`);
     }
     return answer(cloud, inputs);
 }

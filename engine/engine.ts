@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, MockCloud } from "./cloud";
 import { mockInvoke } from "./invokeOutputs";
 import { mockResource } from "./resourceOutputs";
+import type { AcceptedResource } from "./rules";
 
 /** Resource options as the engine received them. */
 export interface RecordedOptions {
@@ -100,6 +101,8 @@ export class MockEngine {
     readonly invokes: RecordedInvoke[] = [];
     readonly errors: Error[] = [];
     readonly cloud: MockCloud;
+    /** Resources the mock cloud accepted, for AWS's uniqueness and quota rules. */
+    private readonly accepted: AcceptedResource[] = [];
     readonly project: string;
     readonly stack: string;
 
@@ -120,7 +123,7 @@ export class MockEngine {
         pulumi.runtime.setAllConfig(options.config ?? {}, options.secretConfigKeys);
         void pulumi.runtime.setMocks(
             {
-                newResource: (args) => mockResource(engine.cloud, args.type, args.name, args.inputs, args.custom !== false),
+                newResource: (args) => mockResource(engine.cloud, args.type, args.name, args.inputs, args.custom !== false, engine.accepted),
                 call: (args) => {
                     const invokeArgs = unwrapSecrets(args.inputs, "", []);
                     engine.invokes.push({ token: args.token, args: invokeArgs });

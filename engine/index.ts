@@ -2,4 +2,4 @@ export * from "./engine";
 export * from "./cloud";
 export { mockResource } from "./resourceOutputs";
 export { mockInvoke } from "./invokeOutputs";
-export * from "./scenario";
+export * from "./rules";

@@ -1,4 +1,4 @@
-import { EngineOptions, MockEngine } from "./engine";
+import { EngineOptions, MockEngine } from "../../engine";
 
 /** Starts a fresh engine, runs `build`, and waits for every registration it caused. */
 export async function planOn<T>(options: EngineOptions, build: () => T): Promise<{ engine: MockEngine; built: T }> {
