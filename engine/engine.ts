@@ -1,3 +1,5 @@
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, MockCloud } from "./cloud";
 import { mockInvoke } from "./invokeOutputs";
@@ -37,6 +39,8 @@ export interface RecordedResource {
     options: RecordedOptions;
     /** Outputs the mock answered. */
     state: Record<string, any>;
+    /** Where the program created it: the innermost frame inside `EngineOptions.sourceRoot`, when set. */
+    source?: { file: string; line: number };
 }
 
 /** One invoke (data-source call). */
@@ -57,7 +61,27 @@ export interface EngineOptions {
     secretConfigKeys?: string[];
     /** The pretend account; `region` defaults to the `aws:region` config. */
     cloud?: Partial<MockCloud>;
+    /**
+     * The `@pulumi/pulumi` module the program uses. A program run from another folder has its own
+     * copy, and the mocks must be set on that one. @default the copy this package resolves
+     */
+    sdk?: PulumiSdk;
+    /** Answers given by the user (`--mocks FILE`), tried before the mock cloud's own. */
+    answers?: MockAnswers;
+    /** The program's folder: each resource records the line of the program that created it. */
+    sourceRoot?: string;
 }
+
+/** Canned answers that take precedence over the mock cloud's tables. */
+export interface MockAnswers {
+    /** The result of an invoke, or `undefined` to let the mock cloud answer. */
+    invoke?(token: string, args: Record<string, any>): Record<string, unknown> | undefined;
+    /** Outputs to lay over what the mock cloud answers for a resource, or `undefined`. */
+    resource?(type: string, name: string, inputs: Record<string, any>): Record<string, unknown> | undefined;
+}
+
+/** The `@pulumi/pulumi` module, whichever copy a program loads. */
+export type PulumiSdk = typeof pulumi;
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -82,6 +106,10 @@ function unwrapSecrets(value: any, path: string, secrets: string[]): any {
 type Request = Record<string, (...a: any[]) => any>;
 type Callback = (err: any, response: any) => void;
 
+/** This package's own folders: frames there are the components, not the user's program. */
+const PACKAGE_ROOT = path.resolve(__dirname, path.basename(path.dirname(__dirname)) === "dist" ? "../.." : "..");
+const OWN_CODE = ["components", "engine", "plan", "cli", "policies", "dist"].map((dir) => pathToFileURL(path.join(PACKAGE_ROOT, dir)).toString() + "/");
+
 let current: MockEngine | undefined;
 process.on("unhandledRejection", (reason) => {
     if (current) {
@@ -105,8 +133,13 @@ export class MockEngine {
     private readonly accepted: AcceptedResource[] = [];
     readonly project: string;
     readonly stack: string;
+    /** The Pulumi SDK whose runtime this engine mocks. */
+    readonly sdk: PulumiSdk;
+    private readonly sourceRoot?: string;
 
     private constructor(options: EngineOptions) {
+        this.sdk = options.sdk ?? pulumi;
+        this.sourceRoot = options.sourceRoot && pathToFileURL(options.sourceRoot).toString() + "/";
         this.project = options.project ?? "project";
         this.stack = options.stack ?? "test";
         this.cloud = {
@@ -120,15 +153,19 @@ export class MockEngine {
     static start(options: EngineOptions = {}): MockEngine {
         const engine = new MockEngine(options);
         current = engine;
-        pulumi.runtime.setAllConfig(options.config ?? {}, options.secretConfigKeys);
-        void pulumi.runtime.setMocks(
+        engine.sdk.runtime.setAllConfig(options.config ?? {}, options.secretConfigKeys);
+        void engine.sdk.runtime.setMocks(
             {
-                newResource: (args) => mockResource(engine.cloud, args.type, args.name, args.inputs, args.custom !== false, engine.accepted),
+                newResource: (args) => {
+                    const made = mockResource(engine.cloud, args.type, args.name, args.inputs, args.custom !== false, engine.accepted);
+                    const extra = options.answers?.resource?.(args.type, args.name, args.inputs);
+                    return extra ? { id: made.id, state: { ...made.state, ...extra } } : made;
+                },
                 call: (args) => {
                     const invokeArgs = unwrapSecrets(args.inputs, "", []);
                     engine.invokes.push({ token: args.token, args: invokeArgs });
                     try {
-                        return mockInvoke(engine.cloud, args.token, invokeArgs);
+                        return options.answers?.invoke?.(args.token, invokeArgs) ?? mockInvoke(engine.cloud, args.token, invokeArgs);
                     } catch (err) {
                         // The SDK reports a failed invoke by the gRPC error's `details`.
                         const failure = Object.assign(new Error((err as Error).message), { details: (err as Error).message });
@@ -146,7 +183,7 @@ export class MockEngine {
     }
 
     private recordRegistrations(): void {
-        const monitor = pulumi.runtime.getMonitor() as unknown as {
+        const monitor = this.sdk.runtime.getMonitor() as unknown as {
             registerResource(req: Request, cb: Callback): Promise<void>;
         };
         const register = monitor.registerResource.bind(monitor);
@@ -167,7 +204,7 @@ export class MockEngine {
 
     private record(req: Request, response: Request, order: number): void {
         const secrets: string[] = [];
-        const inputs = unwrapSecrets(pulumi.runtime.deserializeProperties(req.getObject()), "", secrets);
+        const inputs = unwrapSecrets(this.sdk.runtime.deserializeProperties(req.getObject()), "", secrets);
         const timeouts = req.getCustomtimeouts();
         const propertyDependencies: string[] = [];
         req.getPropertydependenciesMap().forEach((deps: Request) => propertyDependencies.push(...deps.getUrnsList()));
@@ -195,7 +232,8 @@ export class MockEngine {
                         ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
                         : undefined,
             },
-            state: unwrapSecrets(pulumi.runtime.deserializeProperties(response.getObject()), "", []),
+            state: unwrapSecrets(this.sdk.runtime.deserializeProperties(response.getObject()), "", []),
+            source: this.sourceOf(req),
         };
         if (this.resources.some((r) => r.urn === recorded.urn)) {
             // The real engine refuses two resources with one URN; so does the mock engine.
@@ -205,9 +243,25 @@ export class MockEngine {
         this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
     }
 
+    /** The innermost frame of the registration's stack trace that lies in the program (not in node_modules). */
+    private sourceOf(req: Request): RecordedResource["source"] {
+        const root = this.sourceRoot;
+        if (!root) {
+            return undefined;
+        }
+        const frames: Request[] = req.getStacktrace?.()?.getFramesList() ?? [];
+        for (const frame of frames) {
+            const uri: string | undefined = frame.getPc()?.getUri();
+            if (uri?.startsWith(root) && !uri.includes("/node_modules/") && !OWN_CODE.some((dir) => uri.startsWith(dir))) {
+                return { file: decodeURIComponent(uri.slice(root.length)), line: frame.getPc().getLine() };
+            }
+        }
+        return undefined;
+    }
+
     /** Waits until every pending registration and invoke has finished; throws the first failure. */
     async settle(): Promise<void> {
-        const waitForRPCs = (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
+        const waitForRPCs = (this.sdk.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
         await waitForRPCs();
         await new Promise((resolve) => setImmediate(resolve));
         await waitForRPCs();
@@ -252,6 +306,16 @@ export class MockEngine {
         return this.invokes.filter((i) => i.token === token);
     }
 
+    /** Whether a value of the program (an Output of this engine's SDK) is known in this preview. */
+    isKnown(value: unknown): Promise<boolean> {
+        return isKnown(value, this.sdk);
+    }
+
+    /** The value inside an Output of this engine's SDK; rejects when it is unknown. */
+    unwrap(value: unknown): Promise<unknown> {
+        return unwrap(value, this.sdk);
+    }
+
     private urnsOf(nameOrUrn: string): string[] {
         return nameOrUrn.startsWith("urn:") ? [nameOrUrn] : this.resources.filter((r) => r.name === nameOrUrn).map((r) => r.urn);
     }
@@ -263,16 +327,16 @@ interface OutputInternals<T> {
 }
 
 /** True when the value of an Output is known (in a preview, values the mock did not answer are not). */
-export function isKnown(value: pulumi.Input<unknown>): Promise<boolean> {
-    return (pulumi.output(value) as unknown as OutputInternals<unknown>).isKnown;
+export function isKnown(value: pulumi.Input<unknown>, sdk: PulumiSdk = pulumi): Promise<boolean> {
+    return (sdk.output(value) as unknown as OutputInternals<unknown>).isKnown;
 }
 
 /**
  * The value inside an Output (or any input), awaited. Rejects, rather than waiting forever, when
  * the value is unknown: in a preview an output the mock did not answer stays unknown.
  */
-export async function unwrap<T>(value: pulumi.Input<T>): Promise<pulumi.Unwrap<T>> {
-    const output = pulumi.output(value) as unknown as OutputInternals<pulumi.Unwrap<T>>;
+export async function unwrap<T>(value: pulumi.Input<T>, sdk: PulumiSdk = pulumi): Promise<pulumi.Unwrap<T>> {
+    const output = sdk.output(value) as unknown as OutputInternals<pulumi.Unwrap<T>>;
     if (!(await output.isKnown)) {
         throw new Error("the value is unknown until deployment: the mock engine answered no value for it");
     }

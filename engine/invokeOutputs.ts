@@ -18,7 +18,7 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         const byId = Object.entries(cloud.zones).find(([, id]) => id === inputs.zoneId);
         const name: string | undefined = inputs.name ?? byId?.[0];
         if (!name) {
-            throw new Error(`no hosted zone with id ${inputs.zoneId} in the mock cloud`);
+            throw new UnansweredInvoke("aws:route53/getZone:getZone", inputs, `no hosted zone with id ${inputs.zoneId} in the mock cloud (look it up by name, or list it)`);
         }
         const zoneId = zoneIdFor(cloud, name);
         return {
@@ -49,10 +49,10 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         region: inputs.region ?? cloud.region,
     }),
     "aws:appstream/getImage:getImage": (cloud, inputs) => {
-        const pattern = new RegExp(inputs.nameRegex ?? `^${inputs.name}$`);
-        const name = PUBLIC_APPSTREAM_IMAGES.filter((n) => pattern.test(n)).pop();
+        // Any image asked by name exists; a pattern picks the newest public image it matches.
+        const name: string | undefined = inputs.name ?? PUBLIC_APPSTREAM_IMAGES.filter((n) => new RegExp(inputs.nameRegex).test(n)).pop();
         if (!name) {
-            throw new Error(`no AppStream image matches ${pattern}`);
+            throw new UnansweredInvoke("aws:appstream/getImage:getImage", inputs, `no public image of the mock cloud matches ${inputs.nameRegex} (it knows ${PUBLIC_APPSTREAM_IMAGES.join(", ")})`);
         }
         const region = inputs.region ?? cloud.region;
         return { id: name, name, arn: `arn:aws:appstream:${region}::image/${name}`, platform: name.includes("Linux") ? "AMAZON_LINUX2" : "WINDOWS_SERVER_2022", state: "AVAILABLE", type: "PUBLIC" };
@@ -63,10 +63,8 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
             "Performance with Windows 10 (Server 2022 based)": "wsb-8vbljg4r6",
             "Standard with Amazon Linux 2": "wsb-clj85qzj1",
         };
-        const id = inputs.bundleId ?? bundles[inputs.name];
-        if (!id) {
-            throw new Error(`no WorkSpaces bundle named ${inputs.name} owned by ${inputs.owner}`);
-        }
+        // Any bundle asked by name exists, with a stable id derived from its owner and name.
+        const id = inputs.bundleId ?? bundles[inputs.name] ?? `wsb-${stableHex(9, "bundle", inputs.owner ?? "AMAZON", inputs.name)}`;
         return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
     },
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
@@ -76,11 +74,26 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
     },
 };
 
+/** A lookup the mock cloud cannot answer: one line naming it, its arguments and how to answer it. */
+export class UnansweredInvoke extends Error {
+    constructor(
+        readonly token: string,
+        readonly args: Inputs,
+        reason = "the mock cloud has no answer for it",
+    ) {
+        super(
+            `lookup ${token}(${JSON.stringify(args)}): ${reason}; ` +
+                `supply one with --mocks FILE, e.g. {"invokes": {"${token}": {<result fields>}}}`,
+        );
+        this.name = "UnansweredInvoke";
+    }
+}
+
 /** The mocked result of an invoke, or an error naming the token when none is known. */
 export function mockInvoke(cloud: MockCloud, token: string, inputs: Inputs): Result {
     const answer = TABLE[token];
     if (!answer) {
-        throw new Error(`unexpected invoke ${token}: add it to engine/invokeOutputs.ts`);
+        throw new UnansweredInvoke(token, inputs);
     }
     return answer(cloud, inputs);
 }

@@ -1,11 +1,13 @@
 import * as path from "node:path";
 import type { RecordedResource } from "../engine";
 import { readPolicyConfig } from "./policyConfig";
-import { AnalyzedResource, PolicyServer, Violation } from "./policyServer";
+import { AnalyzedResource, PackEntry, PolicyInfo, PolicyServer, Violation } from "./policyServer";
 
 /** The outcome of sending a plan through the policy pack. */
 export interface PolicyReport {
     pack: string;
+    /** Every policy of the pack, with the level it ran at. */
+    policies: PolicyInfo[];
     violations: Violation[];
     mandatory: number;
     advisory: number;
@@ -29,8 +31,9 @@ export function analyzedResource(resource: RecordedResource): AnalyzedResource {
  * Starts the pack in `packDir`, applies the policy config file if any, sends every resource
  * through `Analyze` and the whole stack through `AnalyzeStack`, as `pulumi preview` does.
  */
-export async function checkPolicies(packDir: string, resources: RecordedResource[], policyConfigFile?: string): Promise<PolicyReport> {
-    const server = await PolicyServer.start(packDir);
+export async function checkPolicies(pack: string | PackEntry, resources: RecordedResource[], policyConfigFile?: string): Promise<PolicyReport> {
+    const packDir = typeof pack === "string" ? pack : pack.dir;
+    const server = await PolicyServer.start(pack);
     try {
         const policies = await server.info();
         const config = policyConfigFile ? readPolicyConfig(policyConfigFile, policies) : {};
@@ -41,8 +44,10 @@ export async function checkPolicies(packDir: string, resources: RecordedResource
             violations.push(...(await server.analyze(resource)));
         }
         violations.push(...(await server.analyzeStack(analyzed)));
+        const levels = config.all ? { all: config.all } : {};
         return {
             pack: path.relative(process.cwd(), packDir) || ".",
+            policies: policies.map((p) => ({ ...p, level: levelOf(config, p, levels.all) })),
             violations,
             mandatory: violations.filter((v) => v.level === "mandatory").length,
             advisory: violations.filter((v) => v.level === "advisory").length,
@@ -50,6 +55,13 @@ export async function checkPolicies(packDir: string, resources: RecordedResource
     } finally {
         server.stop();
     }
+}
+
+function levelOf(config: Record<string, unknown>, policy: PolicyInfo, all: unknown): PolicyInfo["level"] {
+    const entry = config[policy.name];
+    const allLevel = typeof all === "string" ? all : (all as { enforcementLevel?: string } | undefined)?.enforcementLevel;
+    const level = typeof entry === "string" ? entry : ((entry as { enforcementLevel?: string } | undefined)?.enforcementLevel ?? allLevel);
+    return (level ?? policy.level) as PolicyInfo["level"];
 }
 
 /** The report as text, violations grouped by resource, with levels and control ids. */

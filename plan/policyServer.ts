@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
@@ -39,6 +40,52 @@ export interface PolicyInfo {
     level: Level;
     description: string;
     configSchema?: Record<string, unknown>;
+    /** Tags such as `securityhub:CloudFront.3` (control ids). */
+    tags?: string[];
+    url?: string;
+    severity?: string;
+    remediationSteps?: string;
+}
+
+/** How to start a pack: the file to run and the folder to run it in. */
+export interface PackEntry {
+    /** The pack's program (its `main`, or index.ts / index.js). */
+    file: string;
+    /** The folder shown in reports. */
+    dir: string;
+}
+
+const SEVERITIES = ["", "low", "medium", "high", "critical"];
+
+/** The pack shipped in this package: compiled JavaScript when installed, TypeScript in this repository. */
+export function shippedPack(): PackEntry {
+    const compiled = path.resolve(__dirname, "../policies/index.js");
+    const source = path.resolve(__dirname, "../policies/index.ts");
+    return { file: fs.existsSync(compiled) ? compiled : source, dir: path.dirname(compiled) };
+}
+
+/** The pack in `packDir`: its package.json `main`, else index.ts, else index.js. */
+export function packIn(packDir: string): PackEntry {
+    const dir = path.resolve(packDir);
+    const manifest = path.join(dir, "package.json");
+    const main = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as { main?: string }).main : undefined;
+    const file = [main, "index.ts", "index.js"].filter((f): f is string => !!f).map((f) => path.resolve(dir, f)).find((f) => fs.existsSync(f));
+    if (!file) {
+        throw new Error(`no policy pack in ${dir}: expected package.json "main", index.ts or index.js`);
+    }
+    return { file, dir };
+}
+
+/** `node` arguments that let a TypeScript pack run without a build: tsx in this repository, else the pack's own TypeScript. */
+function loaderArgs(entry: PackEntry): string[] {
+    if (!/\.[cm]?tsx?$/.test(entry.file)) {
+        return [];
+    }
+    try {
+        return ["--require", require.resolve("tsx/cjs")];
+    } catch {
+        return ["--require", path.join(__dirname, "registerTypeScript")];
+    }
 }
 
 /** A policy's config as `pulumi preview --policy-pack-config` takes it: a level, or a level and properties. */
@@ -100,10 +147,18 @@ export class PolicyServer {
         private readonly client: analyzerRpc.AnalyzerClient,
     ) {}
 
-    /** Starts the pack in `packDir` (which holds its package.json and index.ts). */
-    static start(packDir: string): Promise<PolicyServer> {
-        const child = spawn(process.execPath, ["--require", require.resolve("tsx/cjs"), "index.ts"], {
-            cwd: path.resolve(packDir),
+    /** Starts the pack (a folder holding its package.json and program, or an entry). */
+    static start(pack: string | PackEntry): Promise<PolicyServer> {
+        const entry = typeof pack === "string" ? packIn(pack) : pack;
+        const packDir = entry.dir;
+        try {
+            require.resolve("@pulumi/policy", { paths: [path.dirname(entry.file)] });
+        } catch {
+            return Promise.reject(new Error(`the policy pack ${entry.file} needs @pulumi/policy: run \`npm install --save-dev @pulumi/policy\` in your project`));
+        }
+        const child = spawn(process.execPath, [...loaderArgs(entry), entry.file], {
+            cwd: path.dirname(entry.file),
+            env: { ...process.env, AWS_EUC_TS_DIR: path.dirname(entry.file) },
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";
@@ -132,6 +187,10 @@ export class PolicyServer {
             level: LEVELS[p.getEnforcementlevel()],
             description: p.getDescription(),
             configSchema: p.getConfigschema()?.getProperties()?.toJavaScript(),
+            tags: p.getTagsList(),
+            url: p.getUrl() || undefined,
+            severity: SEVERITIES[p.getSeverity()] || undefined,
+            remediationSteps: p.getRemediationSteps() || undefined,
         }));
     }
 

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import type { PlanOptions } from "./args";
+import type { PlanOptions } from "./options";
 
 /** A Pulumi project as the offline plan runs it. */
 export interface Project {

@@ -66,8 +66,27 @@ function showOutput(output: PlannedOutput): string {
     return output.known ? JSON.stringify(output.value) : UNKNOWN;
 }
 
-/** The plan as text: the resource tree like `pulumi preview`, then outputs and a count. */
-export function renderText(plan: PlanResult): string {
+/** `aws:cloudfront/distribution:Distribution` → `aws:cloudfront:Distribution`, as `pulumi preview` shows types. */
+export function shortType(type: string): string {
+    const match = /^([^:]+):([^/:]+)\/([^:]+):([^:]+)$/.exec(type);
+    return match && match[3].toLowerCase() === match[4].toLowerCase() ? `${match[1]}:${match[2]}:${match[4]}` : type;
+}
+
+/** `text` cut to `width` characters, ending with `…` when cut. */
+export function elide(text: string, width: number): string {
+    if (width <= 0) {
+        return "";
+    }
+    return text.length <= width ? text : `${text.slice(0, Math.max(width - 1, 0))}…`;
+}
+
+/** Columns of the output: the terminal's width, or 120 when not a terminal. */
+export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
+    return stream.isTTY && stream.columns ? stream.columns : 120;
+}
+
+/** The plan as text: the resource tree like `pulumi preview`, then outputs and a count, within `width` columns. */
+export function renderText(plan: PlanResult, width = 120): string {
     const children = new Map<string | undefined, RecordedResource[]>();
     for (const r of plan.resources) {
         children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
@@ -78,21 +97,26 @@ export function renderText(plan: PlanResult): string {
         list.forEach((r, i) => {
             const last = i === list.length - 1;
             const branch = parent === undefined ? "" : last ? "└─ " : "├─ ";
-            rows.push([`${prefix}${branch}${r.type}`, r.name, details(r)]);
+            rows.push([`${prefix}${branch}${shortType(r.type)}`, r.name, details(r)]);
             walk(r.urn, parent === undefined ? "" : prefix + (last ? "   " : "│  "));
         });
     };
     walk(undefined, "");
-    const typeWidth = Math.max(4, ...rows.map(([t]) => t.length));
-    const nameWidth = Math.max(4, ...rows.map(([, n]) => n.length));
+    // Wide columns are capped so that one long name does not push every row's details away.
+    const typeWidth = Math.min(Math.max(4, ...rows.map(([t]) => t.length)), Math.floor(width * 0.4));
+    const nameWidth = Math.min(Math.max(4, ...rows.map(([, n]) => n.length)), Math.floor(width * 0.3));
+    const row = (mark: string, t: string, n: string, d: string) => {
+        const head = `${mark}   ${elide(t, typeWidth).padEnd(typeWidth)}  ${elide(n, nameWidth).padEnd(nameWidth)}  `;
+        return (head + elide(d, width - head.length)).trimEnd();
+    };
     const lines = [
-        `Offline plan of project ${plan.project.name}, stack ${plan.stack} (mock engine: no cloud calls, nothing created)`,
+        elide(`Offline plan of project ${plan.project.name}, stack ${plan.stack} (mock engine: no cloud calls, nothing created)`, width),
         "",
-        `     ${"Type".padEnd(typeWidth)}  ${"Name".padEnd(nameWidth)}  Details`,
-        ...rows.map(([t, n, d]) => ` +   ${t.padEnd(typeWidth)}  ${n.padEnd(nameWidth)}  ${d}`.trimEnd()),
+        row(" ", "Type", "Name", "Details"),
+        ...rows.map(([t, n, d]) => row(" +", t, n, d)),
         "",
         "Outputs:",
-        ...Object.entries(plan.outputs).map(([k, o]) => `    ${k}: ${showOutput(o)}`),
+        ...Object.entries(plan.outputs).map(([k, o]) => elide(`    ${k}: ${showOutput(o)}`, width)),
         "",
         "Resources:",
         `    + ${plan.resources.length} to create`,
