@@ -53,7 +53,7 @@ function renderCheck(command: Extract<Command, { command: "check" }>, plan: Plan
         case "markdown":
             return renderMarkdown(report, plan.resources, `${plan.project.name} (${plan.stack})`);
         case "text":
-            return [command.showPlan ? renderText(plan, width) : "", renderPolicyReport(report, plan.resources)].filter(Boolean).join("\n\n");
+            return [command.showPlan ? renderText(plan, width) : "", renderPolicyReport(report, plan.resources, width)].filter(Boolean).join("\n\n");
     }
 }
 

@@ -5,6 +5,8 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION, MockCloud } from "./cloud";
 import { mockInvoke } from "./invokeOutputs";
 import { mockResource } from "./resourceOutputs";
 import type { AcceptedResource } from "./rules";
+import { checkAwsRules } from "./rules";
+import { plainOf, UNKNOWN } from "./wire";
 
 /** Resource options as the engine received them. */
 export interface RecordedOptions {
@@ -156,11 +158,7 @@ export class MockEngine {
         engine.sdk.runtime.setAllConfig(options.config ?? {}, options.secretConfigKeys);
         void engine.sdk.runtime.setMocks(
             {
-                newResource: (args) => {
-                    const made = mockResource(engine.cloud, args.type, args.name, args.inputs, args.custom !== false, engine.accepted);
-                    const extra = options.answers?.resource?.(args.type, args.name, args.inputs);
-                    return extra ? { id: made.id, state: { ...made.state, ...extra } } : made;
-                },
+                newResource: (args) => engine.newResource(args, options.answers),
                 call: (args) => {
                     const invokeArgs = unwrapSecrets(args.inputs, "", []);
                     engine.invokes.push({ token: args.token, args: invokeArgs });
@@ -182,6 +180,29 @@ export class MockEngine {
         return engine;
     }
 
+    /** Plain inputs of the registration being mocked right now (set around the monitor's call). */
+    private incoming?: Record<string, any>;
+    /** Region of each explicit provider, by provider id. */
+    private readonly providerRegions = new Map<string, string>();
+
+    private newResource(args: pulumi.runtime.MockResourceArgs, answers?: MockAnswers): { id: string | undefined; state: Record<string, any> } {
+        const inputs = this.incoming ?? {};
+        const custom = args.custom !== false;
+        const providerId = args.provider?.split("::").pop();
+        const region: string = typeof inputs.region === "string" && inputs.region !== UNKNOWN ? inputs.region : ((providerId && this.providerRegions.get(providerId)) ?? this.cloud.region);
+        if (custom && !args.type.startsWith("pulumi:providers:")) {
+            // AWS refuses what breaks its rules before anything is created.
+            checkAwsRules(this.cloud, this.accepted, { type: args.type, name: args.name, inputs, region });
+            this.accepted.push({ type: args.type, name: args.name, inputs, region });
+        }
+        const made = mockResource(this.cloud, args.type, args.name, args.inputs, custom, region);
+        if (args.type === "pulumi:providers:aws" && made.id) {
+            this.providerRegions.set(made.id, typeof inputs.region === "string" ? inputs.region : this.cloud.region);
+        }
+        const extra = answers?.resource?.(args.type, args.name, inputs);
+        return extra ? { id: made.id, state: { ...made.state, ...extra } } : made;
+    }
+
     private recordRegistrations(): void {
         const monitor = this.sdk.runtime.getMonitor() as unknown as {
             registerResource(req: Request, cb: Callback): Promise<void>;
@@ -191,20 +212,25 @@ export class MockEngine {
         monitor.registerResource = (req, callback) => {
             // Registrations finish out of order; keep the order in which the program made them.
             const order = sequence++;
-            return register(req, (err, response) => {
+            this.incoming = plainOf(req.getObject().toJavaScript(), "", []);
+            try {
+                return register(req, (err, response) => {
                 if (err) {
                     this.errors.push(err instanceof Error ? err : new Error(String(err)));
                 } else {
                     this.record(req, response, order);
                 }
                 callback(err, response);
-            });
+                });
+            } finally {
+                this.incoming = undefined;
+            }
         };
     }
 
     private record(req: Request, response: Request, order: number): void {
         const secrets: string[] = [];
-        const inputs = unwrapSecrets(this.sdk.runtime.deserializeProperties(req.getObject()), "", secrets);
+        const inputs = plainOf(req.getObject().toJavaScript(), "", secrets);
         const timeouts = req.getCustomtimeouts();
         const propertyDependencies: string[] = [];
         req.getPropertydependenciesMap().forEach((deps: Request) => propertyDependencies.push(...deps.getUrnsList()));
@@ -232,7 +258,7 @@ export class MockEngine {
                         ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
                         : undefined,
             },
-            state: unwrapSecrets(this.sdk.runtime.deserializeProperties(response.getObject()), "", []),
+            state: plainOf(response.getObject()?.toJavaScript() ?? {}, "", []),
             source: this.sourceOf(req),
         };
         if (this.resources.some((r) => r.urn === recorded.urn)) {

@@ -1,5 +1,4 @@
 import { MockCloud, stableHex, stableUpperId, stableUuid } from "./cloud";
-import { AcceptedResource, checkAwsRules } from "./rules";
 
 type State = Record<string, unknown>;
 type Inputs = Record<string, any>;
@@ -217,25 +216,15 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
 };
 
 /** The mocked id and outputs of a resource: its inputs, then what AWS would compute. */
-export function mockResource(
-    cloud: MockCloud,
-    type: string,
-    name: string,
-    inputs: Inputs,
-    custom: boolean,
-    accepted: AcceptedResource[] = [],
-): MockedResource {
+export function mockResource(cloud: MockCloud, type: string, name: string, inputs: Inputs, custom: boolean, region?: string): MockedResource {
     if (!custom && !(type in TABLE)) {
         // A local component: it registers its outputs itself.
         return { id: undefined, state: {} };
     }
-    const region = inputs.region ?? cloud.region;
-    // AWS refuses what breaks its rules before anything is created.
-    checkAwsRules(cloud, accepted, { type, name, inputs, region });
-    accepted.push({ type, name, inputs, region });
-    const ctx: Context = { cloud, type, name, inputs, region };
+    const where: string = (typeof inputs.region === "string" ? inputs.region : undefined) ?? region ?? cloud.region;
+    const ctx: Context = { cloud, type, name, inputs, region: where };
     const made = TABLE[type]?.(ctx) ?? genericState(ctx);
-    return { id: made.id, state: { ...inputs, region, ...made.state } };
+    return { id: made.id, state: { ...inputs, ...(type.startsWith("pulumi:providers:") ? {} : { region: where }), ...made.state } };
 }
 
 function genericState(ctx: Context): MockedResource {

@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import type { RecordedResource } from "../engine";
 import { readPolicyConfig } from "./policyConfig";
+import { elide, shortType, wrap } from "./render";
 import { AnalyzedResource, PackEntry, PolicyInfo, PolicyServer, Violation } from "./policyServer";
 
 /** The outcome of sending a plan through the policy pack. */
@@ -65,18 +66,18 @@ function levelOf(config: Record<string, unknown>, policy: PolicyInfo, all: unkno
 }
 
 /** The report as text, violations grouped by resource, with levels and control ids. */
-export function renderPolicyReport(report: PolicyReport, resources: RecordedResource[]): string {
-    const lines = [`Policies (pack ${report.pack}): ${report.mandatory} mandatory, ${report.advisory} advisory violation(s)`];
+export function renderPolicyReport(report: PolicyReport, resources: RecordedResource[], width = 120): string {
+    const lines = wrap(`Policies (pack ${report.pack}): ${report.mandatory} mandatory, ${report.advisory} advisory violation(s)`, width, "  ");
     const byUrn = new Map<string, Violation[]>();
     for (const v of report.violations) {
         byUrn.set(v.urn, [...(byUrn.get(v.urn) ?? []), v]);
     }
     for (const [urn, list] of byUrn) {
         const resource = resources.find((r) => r.urn === urn);
-        lines.push("", `  ${resource ? `${resource.type}  ${resource.name}` : urn}`);
+        lines.push("", elide(`  ${resource ? `${shortType(resource.type)}  ${resource.name}` : urn}`, width));
         for (const v of list) {
             const controls = /\(([^()]*(Security Hub|Checkov|Prowler)[^()]*)\)$/.exec(v.description)?.[1];
-            lines.push(`    [${v.level}] ${v.policyName}: ${v.message}${controls ? `  (${controls})` : ""}`);
+            lines.push(...wrap(`    [${v.level}] ${v.policyName}: ${v.message}${controls ? `  (${controls})` : ""}`, width, "      "));
         }
     }
     return lines.join("\n");

@@ -51,7 +51,7 @@ export interface PolicyInfo {
 export interface PackEntry {
     /** The pack's program (its `main`, or index.ts / index.js). */
     file: string;
-    /** The folder shown in reports. */
+    /** The pack's folder (holding its package.json, which the SDK reads): where it runs, and what reports show. */
     dir: string;
 }
 
@@ -60,8 +60,8 @@ const SEVERITIES = ["", "low", "medium", "high", "critical"];
 /** The pack shipped in this package: compiled JavaScript when installed, TypeScript in this repository. */
 export function shippedPack(): PackEntry {
     const compiled = path.resolve(__dirname, "../policies/index.js");
-    const source = path.resolve(__dirname, "../policies/index.ts");
-    return { file: fs.existsSync(compiled) ? compiled : source, dir: path.dirname(compiled) };
+    const inPackage = (file: string) => path.resolve(__dirname, path.basename(path.dirname(__dirname)) === "dist" ? "../.." : "..", file);
+    return { file: fs.existsSync(compiled) ? compiled : inPackage("policies/index.ts"), dir: inPackage("policies") };
 }
 
 /** The pack in `packDir`: its package.json `main`, else index.ts, else index.js. */
@@ -157,8 +157,8 @@ export class PolicyServer {
             return Promise.reject(new Error(`the policy pack ${entry.file} needs @pulumi/policy: run \`npm install --save-dev @pulumi/policy\` in your project`));
         }
         const child = spawn(process.execPath, [...loaderArgs(entry), entry.file], {
-            cwd: path.dirname(entry.file),
-            env: { ...process.env, AWS_EUC_TS_DIR: path.dirname(entry.file) },
+            cwd: entry.dir,
+            env: { ...process.env, AWS_EUC_TS_DIR: entry.dir },
             stdio: ["ignore", "pipe", "pipe"],
         });
         let stderr = "";

@@ -80,6 +80,24 @@ export function elide(text: string, width: number): string {
     return text.length <= width ? text : `${text.slice(0, Math.max(width - 1, 0))}…`;
 }
 
+/** `text` broken at spaces into lines of at most `width` columns, continuation lines indented by `indent`. */
+export function wrap(text: string, width: number, indent = ""): string[] {
+    const lead = /^ */.exec(text)![0];
+    const lines: string[] = [];
+    let line = lead;
+    for (const word of text.slice(lead.length).split(" ")) {
+        const candidate = line.trim() ? `${line} ${word}` : line + word;
+        if (candidate.length > width && line.trim()) {
+            lines.push(line);
+            line = indent + word;
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    return lines.map((l) => elide(l, width));
+}
+
 /** Columns of the output: the terminal's width, or 120 when not a terminal. */
 export function outputWidth(stream: NodeJS.WriteStream = process.stdout): number {
     return stream.isTTY && stream.columns ? stream.columns : 120;
@@ -103,8 +121,8 @@ export function renderText(plan: PlanResult, width = 120): string {
     };
     walk(undefined, "");
     // Wide columns are capped so that one long name does not push every row's details away.
-    const typeWidth = Math.min(Math.max(4, ...rows.map(([t]) => t.length)), Math.floor(width * 0.4));
-    const nameWidth = Math.min(Math.max(4, ...rows.map(([, n]) => n.length)), Math.floor(width * 0.3));
+    const typeWidth = Math.min(Math.max(4, ...rows.map(([t]) => t.length)), Math.floor(width * 0.33));
+    const nameWidth = Math.min(Math.max(4, ...rows.map(([, n]) => n.length)), Math.floor(width * 0.25));
     const row = (mark: string, t: string, n: string, d: string) => {
         const head = `${mark}   ${elide(t, typeWidth).padEnd(typeWidth)}  ${elide(n, nameWidth).padEnd(nameWidth)}  `;
         return (head + elide(d, width - head.length)).trimEnd();

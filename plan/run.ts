@@ -38,6 +38,7 @@ function programSdk(project: Project): PulumiSdk {
     } catch {
         throw new ProgramError(`no @pulumi/pulumi installed for the program in ${project.dir}: run \`npm install\` there first`);
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own copy, found at run time
     return require(resolved) as PulumiSdk;
 }
 

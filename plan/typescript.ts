@@ -19,6 +19,7 @@ export function findTypeScript(programDir: string): TypeScriptSetup | undefined 
     } catch {
         return undefined;
     }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own compiler, found at run time
     const ts = require(compilerPath) as TypeScript;
     const configFile = ts.findConfigFile(programDir, (file) => fs.existsSync(file));
     return { compilerPath, configFile };
@@ -54,6 +55,7 @@ function compilerOptions(ts: TypeScript, setup: TypeScriptSetup): import("typesc
  * no TypeScript needs none of it.
  */
 export function registerTypeScript(setup: TypeScriptSetup): void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own compiler, found at run time
     const ts = require(setup.compilerPath) as TypeScript;
     const options = compilerOptions(ts, setup);
     const load = (module: NodeJS.Module, filename: string) => {

@@ -1,4 +1,4 @@
-import type { Policies } from "@pulumi/policy";
+import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy } from "./define";
 
 const FLEET = "aws:appstream/fleet:Fleet";

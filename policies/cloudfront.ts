@@ -1,4 +1,4 @@
-import type { Policies } from "@pulumi/policy";
+import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl } from "./define";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";

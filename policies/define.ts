@@ -7,7 +7,7 @@ import type {
     Severity,
     StackValidationArgs,
     StackValidationPolicy,
-} from "@pulumi/policy";
+} from "@pulumi/policy/policy";
 
 /** Public control ids a policy implements. */
 export interface Controls {

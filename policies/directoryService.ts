@@ -1,4 +1,4 @@
-import type { Policies } from "@pulumi/policy";
+import type { Policies } from "@pulumi/policy/policy";
 import { stackPolicy } from "./define";
 
 const DIRECTORY = "aws:directoryservice/directory:Directory";

@@ -1,4 +1,4 @@
-import type { EnforcementLevel, Policies } from "@pulumi/policy";
+import type { EnforcementLevel, Policies } from "@pulumi/policy/policy";
 import { acmPolicies } from "./acm";
 import { appstreamPolicies } from "./appstream";
 import { cloudfrontPolicies } from "./cloudfront";

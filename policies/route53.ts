@@ -1,4 +1,4 @@
-import type { Policies, PolicyResource } from "@pulumi/policy";
+import type { Policies, PolicyResource } from "@pulumi/policy/policy";
 import { securityHubUrl, stackPolicy } from "./define";
 
 const RECORD = "aws:route53/record:Record";

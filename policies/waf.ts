@@ -1,4 +1,4 @@
-import type { Policies } from "@pulumi/policy";
+import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl, stackPolicy } from "./define";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";

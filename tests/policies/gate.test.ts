@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, "../..");
 const FIXTURES = path.join(__dirname, "fixtures");
 
 function check(...args: string[]) {
-    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "plan/main.ts", "--policy-pack", "policies", "--report-only", ...args], {
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "cli/main.ts", "check", "--policy-pack", "policies", ...args], {
         cwd: ROOT,
         encoding: "utf8",
     });
@@ -44,11 +44,12 @@ describe("offline policy gate", () => {
             [
                 "Policies (pack policies): 0 mandatory, 3 advisory violation(s)",
                 "",
-                "  aws:cloudfront/distribution:Distribution  site-distribution",
-                "    [advisory] cloudfront-origin-failover: no origin group: an origin outage makes the distribution fail  (Security Hub CloudFront.4; Checkov CKV_AWS_310)",
+                "  aws:cloudfront:Distribution  site-distribution",
+                "    [advisory] cloudfront-origin-failover: no origin group: an origin outage makes the distribution fail  (Security Hub",
+                "      CloudFront.4; Checkov CKV_AWS_310)",
                 "    [advisory] cloudfront-geo-restriction: no geographic restriction  (Checkov CKV_AWS_374)",
                 "",
-                "  aws:wafv2/webAcl:WebAcl  site-waf",
+                "  aws:wafv2:WebAcl  site-waf",
                 "    [advisory] waf-logging: web ACL 'site-waf' has no logging configuration  (Security Hub WAF.11)",
                 "",
             ].join("\n"),
@@ -64,7 +65,7 @@ describe("offline policy gate", () => {
 
     it("rejects a bad policy config file with every problem named", () => {
         const result = check("examples/cloudfront-static-site", "--policy-config", path.join(FIXTURES, "bad.json"));
-        assert.equal(result.status, 1);
+        assert.equal(result.status, 2, "a configuration error, not a violation");
         assert.equal(result.stdout, "");
         const lines = result.stderr.trim().split("\n");
         assert.match(lines[0], /^error: policy config .*bad\.json is invalid:$/);
