@@ -33,8 +33,16 @@ function bucketState(ctx: Context): MockedResource {
             bucketDomainName: `${bucket}.s3.amazonaws.com`,
             bucketRegionalDomainName: `${bucket}.s3.${ctx.region}.amazonaws.com`,
             region: ctx.region,
+            ...(ctx.inputs.website ? { websiteEndpoint: `${bucket}.s3-website.${ctx.region}.amazonaws.com`, websiteDomain: `s3-website.${ctx.region}.amazonaws.com` } : {}),
         },
     };
+}
+
+/** S3 website endpoints: `<bucket>.s3-website.<region>.amazonaws.com` (the dash form of newer regions). */
+function websiteState(ctx: Context): MockedResource {
+    const bucket = String(ctx.inputs.bucket);
+    const websiteDomain = `s3-website.${ctx.region}.amazonaws.com`;
+    return { id: bucket, state: { websiteDomain, websiteEndpoint: `${bucket}.${websiteDomain}` } };
 }
 
 function distributionState(ctx: Context): MockedResource {
@@ -137,6 +145,24 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
         const name = autoName(ctx);
         return withArn(name, `arn:aws:cloudwatch:${ctx.region}:${ctx.cloud.account}:alarm:${name}`, { name });
     },
+    "aws:lambda/functionUrl:FunctionUrl": (ctx) => {
+        const urlId = stableHex(32, "function-url", ctx.name).replace(/[0-9]/g, (d) => "abcdefghij"[Number(d)]);
+        return { id: String(ctx.inputs.functionName), state: { urlId, functionUrl: `https://${urlId}.lambda-url.${ctx.region}.on.aws/`, functionArn: `arn:aws:lambda:${ctx.region}:${ctx.cloud.account}:function:${ctx.inputs.functionName}` } };
+    },
+    "aws:cloudfront/originAccessIdentity:OriginAccessIdentity": (ctx) => {
+        const id = stableUpperId("E", 13, "oai", ctx.name);
+        return {
+            id,
+            state: {
+                cloudfrontAccessIdentityPath: `origin-access-identity/cloudfront/${id}`,
+                iamArn: `arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity ${id}`,
+                s3CanonicalUserId: stableHex(96, "oai-canonical", ctx.name),
+                etag: stableUpperId("E", 14, "etag", ctx.name),
+            },
+        };
+    },
+    "aws:s3/bucketWebsiteConfiguration:BucketWebsiteConfiguration": websiteState,
+    "aws:s3/bucketWebsiteConfigurationV2:BucketWebsiteConfigurationV2": websiteState,
     "aws:lambda/function:Function": (ctx) => {
         const name = autoName(ctx);
         const arn = `arn:aws:lambda:${ctx.region}:${ctx.cloud.account}:function:${name}`;

@@ -38,6 +38,10 @@ function configValue(key: string, value: unknown, source: string): string | unde
         if ("value" in v || "default" in v) {
             return configValue(key, v.value ?? v.default, source);
         }
+        if ("type" in v || "description" in v) {
+            // A declaration without a default (`type`, `description`): no value unless the stack sets one.
+            return undefined;
+        }
         return JSON.stringify(value);
     }
     if (value === undefined || value === null) {
@@ -83,6 +87,13 @@ export function loadProject(options: PlanOptions): Project {
     const config: Record<string, string> = {};
     // Values given with --config win, and spare the plan from decrypting what they replace.
     const overridden = new Set(Object.keys(options.config).map((key) => qualify(name, key)));
+    // Defaults a template declares (`template.config.<key>.default`) come first; the project's own config overrides them.
+    const templateDefaults = Object.fromEntries(
+        Object.entries((manifest.template?.config ?? {}) as Record<string, { default?: unknown }>)
+            .filter(([, spec]) => spec && typeof spec === "object" && spec.default !== undefined)
+            .map(([key, spec]) => [key, spec.default]),
+    );
+    addConfig(config, name, templateDefaults, `${projectFile} (template)`, overridden);
     addConfig(config, name, manifest.config ?? {}, projectFile, overridden);
     const stackFile = options.configFile ? path.resolve(options.configFile) : path.join(dir, `Pulumi.${options.stack}.yaml`);
     if (fs.existsSync(stackFile)) {

@@ -1,9 +1,9 @@
-import type { RecordedResource } from "../engine";
+import { RecordedResource, UNKNOWN } from "../engine";
 import type { PlannedOutput, PlanResult } from "./run";
 
 const SECRET = "[secret]";
 /** How `pulumi preview` shows a value known only after deployment. */
-const UNKNOWN = "output<unknown>";
+const UNKNOWN_TEXT = "output<unknown>";
 
 /** The inputs worth a glance, per resource type; others show their region when they set one. */
 const KEY_INPUTS: Record<string, string[]> = {
@@ -27,9 +27,23 @@ function at(value: any, path: string): unknown {
     return path.split(".").reduce((v, key) => (v === undefined || v === null ? undefined : v[key]), value);
 }
 
-/** Inputs with every secret value replaced by `[secret]`. */
+/** A copy of `value` with the engine's unknown sentinel shown as `pulumi preview` shows it. */
+function showUnknowns(value: unknown): any {
+    if (value === UNKNOWN) {
+        return UNKNOWN_TEXT;
+    }
+    if (Array.isArray(value)) {
+        return value.map(showUnknowns);
+    }
+    if (value && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, showUnknowns(v)]));
+    }
+    return value;
+}
+
+/** Inputs with every secret value replaced by `[secret]` and unknown values shown as `output<unknown>`. */
 export function maskSecrets(resource: RecordedResource): Record<string, unknown> {
-    const copy = structuredClone(resource.inputs);
+    const copy = showUnknowns(resource.inputs);
     for (const path of resource.secretInputs) {
         const keys = path.replace(/\[(\d+)\]/g, ".$1").split(".");
         let node: any = copy;
@@ -63,7 +77,7 @@ function showOutput(output: PlannedOutput): string {
     if (output.secret) {
         return SECRET;
     }
-    return output.known ? JSON.stringify(output.value) : UNKNOWN;
+    return output.known ? JSON.stringify(output.value) : UNKNOWN_TEXT;
 }
 
 /** `aws:cloudfront/distribution:Distribution` → `aws:cloudfront:Distribution`, as `pulumi preview` shows types. */
