@@ -19,8 +19,12 @@ interface Context {
     region: string;
 }
 
-/** The provider's auto-name: the logical name plus a 7-character suffix. */
+/** The provider's auto-name: the logical name plus a 7-character suffix, or `<field>Prefix` plus a unique id. */
 function autoName(ctx: Context, field = "name"): string {
+    const prefix = ctx.inputs[`${field}Prefix`];
+    if (ctx.inputs[field] === undefined && typeof prefix === "string") {
+        return `${prefix}${stableHex(26, ctx.type, ctx.name)}`;
+    }
     return ctx.inputs[field] ?? `${ctx.name}-${stableHex(7, ctx.type, ctx.name)}`;
 }
 
