@@ -5,9 +5,10 @@ import { cloudfront } from "../../components";
 
 const config = new pulumi.Config();
 const zoneName = config.require("zoneName");
-const alarmEmail = config.require("alarmEmail");
-const failoverRegion = config.require("failoverRegion");
-const blockedCountries = config.require("blockedCountries").split(",").map((c) => c.trim());
+// Defaults as in Pulumi.yaml, so the program also runs from the repository's root project.
+const alarmEmail = config.get("alarmEmail") ?? "ops@example.com";
+const failoverRegion = config.get("failoverRegion") ?? "eu-central-1";
+const blockedCountries = (config.get("blockedCountries") ?? "KP").split(",").map((c) => c.trim());
 // The zone's DNS is elsewhere (not Route53): create the records of the `dnsRecords` output there.
 const externalDns = config.getBoolean("externalDns") ?? false;
 
