@@ -23,7 +23,8 @@ export function createLogDelivery(
     tags: Tags,
     parent: pulumi.Resource,
 ): LogDelivery {
-    const base = awsSafeName(name, 40);
+    // 30 + "-access-logs-to" + the provider's 8-character suffix stays within 60.
+    const base = awsSafeName(name, 30);
     const source = new aws.cloudwatch.LogDeliverySource(
         `${base}-access-logs`,
         { region: CLOUDFRONT_REGION, logType: "ACCESS_LOGS", resourceArn: distributionArn, tags },

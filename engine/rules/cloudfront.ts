@@ -19,6 +19,7 @@ const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const WAF_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
+const LOG_DELIVERY_DESTINATION = "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination";
 
 /** The name AWS receives: the given one, or the provider's auto-name (`<logical name>-<7 chars>`). */
 function requestedName(ctx: RuleContext): string {
@@ -160,6 +161,16 @@ export const cloudfrontRules: AwsRule[] = [
             }
             if (typeof domainName === "string" && domainName.length > MAX_COMMON_NAME_LENGTH) {
                 ctx.refuse("ValidationException", `1 validation error detected: Value at 'domainName' failed to satisfy constraint: Member must have length less than or equal to ${MAX_COMMON_NAME_LENGTH}`);
+            }
+        },
+    },
+    {
+        types: [LOG_DELIVERY_SOURCE, LOG_DELIVERY_DESTINATION],
+        description: "Delivery source and destination names are 1–60 of [\\w-] (logs DeliverySourceName, DeliveryDestinationName)",
+        check(ctx) {
+            const name = requestedName(ctx);
+            if (!/^[\w-]{1,60}$/.test(name)) {
+                ctx.refuse("ValidationException", `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 60 and match pattern [\\w-]*`);
             }
         },
     },

@@ -140,6 +140,13 @@ describe("the mock cloud refuses what AWS refuses for CloudFront, WAF and ACM", 
         assert.match(long, /"c": ValidationException: .*'domainName' failed to satisfy constraint: Member must have length less than or equal to 64$/);
     });
 
+    it("a log delivery destination whose name is over 60 characters or has a dot", async () => {
+        const message = await refusalOf(() => {
+            new aws.cloudwatch.LogDeliveryDestination("www.example.com-access-logs-to", { region: "us-east-1", deliveryDestinationConfiguration: { destinationResourceArn: "arn:aws:s3:::logs" } });
+        });
+        assert.match(message, /"www\.example\.com-access-logs-to": ValidationException: .*Value 'www\.example\.com-access-logs-to-[0-9a-f]{7}' at 'name' failed to satisfy constraint/);
+    });
+
     it("a CloudFront log delivery source outside us-east-1", async () => {
         const message = await refusalOf(() => {
             new aws.cloudwatch.LogDeliverySource("s", { region: "eu-west-3", logType: "ACCESS_LOGS", resourceArn: "arn:aws:cloudfront::123456789012:distribution/E1" });

@@ -95,6 +95,14 @@ describe("cloudfront.Distribution for the team that runs it", () => {
         );
     });
 
+    it("names the logs v2 resources within AWS's 60 characters, even for a long component name (16)", async () => {
+        const name = `www.${"very-long-".repeat(6)}example.com`;
+        const { engine } = await plan({ ...MINIMAL, logging: { delivery: { destinationArn: "arn:aws:s3:::org-logs" } } }, name);
+        const source = engine.ofType("aws:cloudwatch/logDeliverySource:LogDeliverySource")[0];
+        assert.equal(source.name, "www-very-long-very-long-very-l-access-logs");
+        assert.ok(source.state.name.length <= 60, source.state.name);
+    });
+
     it("refuses logs v2 to a wrong destination or format, and mixed with legacy options (16)", () =>
         rejects(
             { logging: { delivery: { destinationArn: "arn:aws:logs:eu-west-3:123456789012:log-group:x", outputFormat: "parquet" }, prefix: "cf/" } },
