@@ -88,6 +88,8 @@ describe("cloudfront.Distribution for the team that runs it", () => {
         assert.deepEqual([source.inputs.region, source.inputs.logType, source.inputs.resourceArn], ["us-east-1", "ACCESS_LOGS", await unwrap(cdn.arn)]);
         const target = engine.get("cdn-access-logs-to", "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination");
         assert.deepEqual([target.inputs.region, target.inputs.outputFormat, target.inputs.deliveryDestinationConfiguration], ["us-east-1", "json", { destinationResourceArn: destination }]);
+        assert.match(target.state.arn, /^arn:aws:logs:us-east-1:123456789012:delivery-destination:cdn-access-logs-to-[0-9a-f]{7}$/);
+        assert.equal(target.state.deliveryDestinationType, "CWL");
         const delivery = engine.get("cdn-access-logs-delivery", "aws:cloudwatch/logDelivery:LogDelivery");
         assert.deepEqual(
             [delivery.inputs.deliverySourceName, delivery.inputs.deliveryDestinationArn, delivery.inputs.recordFields],
