@@ -18,8 +18,12 @@ interface Context {
     region: string;
 }
 
-/** The provider's auto-name: the logical name plus a 7-character suffix. */
+/** The provider's auto-name: the logical name plus a 7-character suffix, or `<field>Prefix` plus a unique id. */
 function autoName(ctx: Context, field = "name"): string {
+    const prefix = ctx.inputs[`${field}Prefix`];
+    if (ctx.inputs[field] === undefined && typeof prefix === "string") {
+        return `${prefix}${stableHex(26, ctx.type, ctx.name)}`;
+    }
     return ctx.inputs[field] ?? `${ctx.name}-${stableHex(7, ctx.type, ctx.name)}`;
 }
 
@@ -226,6 +230,26 @@ const TABLE: Record<string, (ctx: Context) => MockedResource> = {
         const name = autoName(ctx);
         return withArn(name, `arn:aws:logs:${ctx.region}:${ctx.cloud.account}:log-group:${name}`, { name });
     },
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": (ctx) => {
+        const name = autoName(ctx);
+        return withArn(name, `arn:aws:logs:${ctx.region}:${ctx.cloud.account}:delivery-source:${name}`, { name, service: "cloudfront" });
+    },
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": (ctx) => {
+        const name = autoName(ctx);
+        const target = String(ctx.inputs.deliveryDestinationConfiguration?.destinationResourceArn ?? "");
+        const type = target.startsWith("arn:aws:s3") ? "S3" : target.startsWith("arn:aws:firehose") ? "FH" : "CWL";
+        return withArn(name, `arn:aws:logs:${ctx.region}:${ctx.cloud.account}:delivery-destination:${name}`, { name, deliveryDestinationType: type });
+    },
+    "aws:cloudwatch/logDelivery:LogDelivery": (ctx) => {
+        const id = stableHex(16, ctx.name);
+        return withArn(id, `arn:aws:logs:${ctx.region}:${ctx.cloud.account}:delivery:${id}`);
+    },
+    "aws:sns/topicSubscription:TopicSubscription": (ctx) => {
+        const arn = `${ctx.inputs.topic}:${stableUuid(ctx.name)}`;
+        // Email subscriptions wait for the recipient to confirm.
+        return withArn(arn, arn, { pendingConfirmation: ctx.inputs.protocol === "email" });
+    },
+    "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": (ctx) => ({ id: String(ctx.inputs.resourceArn), state: {} }),
     "pulumi-nodejs:dynamic:Resource": (ctx) => ({ id: `${ctx.inputs.directoryId}/${ctx.inputs.userName}`, state: { sid: `S-1-5-21-${stableHex(8, ctx.name)}` } }),
     "awsx:ec2:Vpc": (ctx) => {
         const subnet = (tier: string, i: number) => `subnet-${stableHex(17, ctx.name, tier, String(i))}`;

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, nameKey } from "../shared";
+import { awsSafeName } from "./awsNames";
 import { createCachePolicy } from "./cachePolicies";
 import type { BehaviorArgs, PathBehaviorArgs } from "./distributionArgs";
 import {
@@ -51,7 +52,7 @@ export function buildBehaviors(
         if ("id" in policy) {
             return policy.id;
         }
-        const created = createCachePolicy(childName(context.name, "cache", key), policy.custom, `${context.name}: ${label}`, context.parent);
+        const created = createCachePolicy(cachePolicyResourceName(context.name, key), policy.custom, `${context.name}: ${label}`, context.parent);
         cachePolicies[key] = created;
         return created.id;
     };
@@ -67,6 +68,11 @@ export function buildBehaviors(
         })),
         cachePolicies,
     };
+}
+
+/** The Pulumi (and so AWS) name of a behavior's cache policy: `<name>-cache-<key>`, dots and wildcards made safe. */
+export function cachePolicyResourceName(name: string, behaviorKey: string): string {
+    return awsSafeName(childName(name, "cache", behaviorKey));
 }
 
 function behaviorInput(

@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CustomCachePolicyArgs } from "./distributionArgs";
-import { MAX_TTL_SECONDS } from "./limits";
+import { fitComment } from "./awsNames";
+import { MAX_POLICY_COMMENT, MAX_TTL_SECONDS } from "./limits";
+import { configDigest, sharedInStack } from "./stackShared";
 
 type NamedList = "none" | "all" | string[] | undefined;
 
@@ -25,7 +27,7 @@ export function cachePolicyArgs(custom: CustomCachePolicyArgs, comment: string):
     // CloudFront refuses compression settings on a policy that caches nothing.
     const caches = maxTtl > 0;
     return {
-        comment,
+        comment: fitComment(comment, MAX_POLICY_COMMENT),
         minTtl,
         maxTtl,
         defaultTtl: custom.defaultTtl ?? Math.min(Math.max(86400, minTtl), maxTtl),
@@ -47,4 +49,10 @@ export function createCachePolicy(
     parent: pulumi.Resource,
 ): aws.cloudfront.CachePolicy {
     return new aws.cloudfront.CachePolicy(resourceName, cachePolicyArgs(custom, comment), { parent });
+}
+
+/** A cache policy shared by every distribution of the stack that asks for the same settings. */
+export function sharedCachePolicy(role: string, custom: CustomCachePolicyArgs, parent: pulumi.Resource): aws.cloudfront.CachePolicy {
+    const resourceName = `aws-euc-${role}-${configDigest(cachePolicyArgs(custom, ""))}`;
+    return sharedInStack(resourceName, () => createCachePolicy(resourceName, custom, `aws-euc ${role}, shared by the distributions of this stack`, parent));
 }

@@ -3,20 +3,24 @@ import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, Tags, zoneNameOf } from "../shared";
 import { createAliasRecords } from "./aliasRecords";
 import { buildBehaviors } from "./behaviors";
-import { Certificate } from "./certificate";
-import type { DistributionArgs, HostedZoneArgs } from "./distributionArgs";
+import { Certificate, DnsRecord } from "./certificate";
+import type { DistributionArgs, HostedZoneArgs, OriginArgs } from "./distributionArgs";
+import { invalidationCommand } from "./invalidation";
+import { createLogDelivery, LogDelivery } from "./logDelivery";
+import { MANAGED_RESPONSE_HEADERS_POLICIES } from "./managedPolicies";
 import { createLogBucket, DEFAULT_LOG_EXPIRATION_DAYS, LogBucket } from "./logBucket";
 import { createMediaStreaming, MediaStreaming } from "./mediaStreaming";
 import { createMonitoring, Monitoring } from "./monitoring";
 import { createOriginAccessControl, createOriginBucketPolicy } from "./originAccess";
 import { s3OriginKeys } from "./origins";
 import { distributionInputs, siteUrl } from "./distributionInputs";
-import { createResponseHeadersPolicy } from "./securityHeaders";
+import { sharedResponseHeadersPolicy } from "./securityHeaders";
 import { validateBehaviors } from "./validateBehaviors";
 import { validateOrigins } from "./validateOrigins";
 import { validateProtection } from "./validateProtection";
 import { validateViewer } from "./validateViewer";
-import { createWebAcl } from "./webAcl";
+import { createWebAcl, WebAcl } from "./webAcl";
+import { MAX_COMMON_NAME_LENGTH } from "./limits";
 
 export const DISTRIBUTION_TYPE = "aws-euc:cloudfront:Distribution";
 
@@ -49,12 +53,24 @@ export class Distribution extends pulumi.ComponentResource {
     public readonly certificateArn: pulumi.Output<string | undefined>;
     public readonly webAclArn: pulumi.Output<string | undefined>;
     public readonly logBucketName: pulumi.Output<string | undefined>;
+    /**
+     * With `externalDns`: the records to create at your DNS provider, the certificate's validation
+     * CNAMEs first, then one CNAME per alias to the distribution (at a zone apex, use your
+     * provider's ALIAS/ANAME record). Empty otherwise (Route53 records are created).
+     */
+    public readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+    /** `aws cloudfront create-invalidation … --paths '/*'`: run it after the content changed. */
+    public readonly invalidationCommand: pulumi.Output<string>;
 
     /** The child resources, for escape hatches. */
     public readonly distribution: aws.cloudfront.Distribution;
     public readonly certificate?: Certificate;
     public readonly webAcl?: aws.wafv2.WebAcl;
+    /** The web ACL's logging: configuration and created log group. */
+    public readonly wafLogging?: Omit<WebAcl, "webAcl">;
     public readonly logBucket?: LogBucket;
+    /** Standard logging v2, with `logging.delivery`. */
+    public readonly logDelivery?: LogDelivery;
     public readonly securityHeadersPolicy?: aws.cloudfront.ResponseHeadersPolicy;
     public readonly originAccessControl?: aws.cloudfront.OriginAccessControl;
     public readonly bucketPolicies: Record<string, aws.s3.BucketPolicy>;
@@ -71,12 +87,17 @@ export class Distribution extends pulumi.ComponentResource {
         const s3Keys = s3OriginKeys(args.origins);
 
         // 1. What protects it: WAF, access logs, security headers.
-        this.webAcl = args.waf === false || args.waf?.webAclArn ? undefined : createWebAcl(childName(name, "waf"), args.waf ?? {}, tags, this);
-        this.logBucket = args.logging === false || args.logging?.bucket ? undefined : createLogBucket(name, args.logging?.expirationDays ?? DEFAULT_LOG_EXPIRATION_DAYS, tags, this);
-        const headers = args.securityHeaders === false ? undefined : (args.securityHeaders ?? {});
-        this.securityHeadersPolicy = headers && headers.policyId === undefined
-            ? createResponseHeadersPolicy(childName(name, "security-headers"), headers, `${name}: security headers`, this)
-            : undefined;
+        const acceptsBodies = [args.defaultBehavior, ...(args.behaviors ?? [])].some((b) => b?.allowedMethods === "ALL");
+        const waf = args.waf === false || args.waf?.webAclArn ? undefined : createWebAcl(name, args.waf ?? {}, acceptsBodies, tags, this);
+        this.webAcl = waf?.webAcl;
+        this.wafLogging = waf ? { logGroup: waf.logGroup, logging: waf.logging } : undefined;
+        const legacyLogs = args.logging !== false && !args.logging?.bucket && !args.logging?.delivery;
+        this.logBucket = legacyLogs ? createLogBucket(name, (args.logging || {}).expirationDays ?? DEFAULT_LOG_EXPIRATION_DAYS, tags, this) : undefined;
+        const headerArgs = args.securityHeaders;
+        const headers = headerArgs === false || headerArgs === "managed" ? undefined : (headerArgs ?? {});
+        this.securityHeadersPolicy = headers && headers.policyId === undefined ? sharedResponseHeadersPolicy("security-headers", headers, this) : undefined;
+        const securityHeadersPolicyId =
+            headerArgs === "managed" ? MANAGED_RESPONSE_HEADERS_POLICIES.SecurityHeadersPolicy : (this.securityHeadersPolicy?.id ?? headers?.policyId);
 
         // 2. Its domain: the hosted zone and the certificate.
         const zoneId = args.hostedZone ? resolveZoneId(args.hostedZone, this) : undefined;
@@ -85,10 +106,10 @@ export class Distribution extends pulumi.ComponentResource {
         // 3. Where requests go: origin access, media preset, behaviors.
         this.originAccessControl = s3Keys.length > 0 ? createOriginAccessControl(name, this) : undefined;
         this.mediaStreaming = args.mediaStreaming
-            ? createMediaStreaming(name, args.mediaStreaming, headers ?? {}, s3Keys.includes(args.mediaStreaming.origin) ? "CORS-S3Origin" : "CORS-CustomOrigin", this)
+            ? createMediaStreaming(args.mediaStreaming, headers ?? {}, s3Keys.includes(args.mediaStreaming.origin) ? "CORS-S3Origin" : "CORS-CustomOrigin", this)
             : undefined;
         const behaviors = buildBehaviors(
-            { name, parent: this, defaultTarget: onlyTarget(args), securityHeadersPolicyId: this.securityHeadersPolicy?.id ?? headers?.policyId },
+            { name, parent: this, defaultTarget: onlyTarget(args), securityHeadersPolicyId },
             args.defaultBehavior ?? {},
             [...(args.behaviors ?? []), ...(this.mediaStreaming?.behaviors ?? [])],
         );
@@ -106,7 +127,7 @@ export class Distribution extends pulumi.ComponentResource {
                 certificateArn,
                 webAclArn,
                 logBucketDomainName: logBucket?.bucketDomainName,
-                hasS3Origin: s3Keys.length > 0,
+                defaultTargetIsS3: isS3Target(args.defaultBehavior?.origin ?? onlyTarget(args), args),
                 tags,
             }),
             // Standard logging is refused until the log-delivery ACL exists.
@@ -121,7 +142,8 @@ export class Distribution extends pulumi.ComponentResource {
             }
         }
         this.aliasRecords = zoneId ? createAliasRecords(name, aliases, zoneId, this.distribution, args.ipv6 ?? true, this) : [];
-        this.monitoring = args.monitoring ? createMonitoring(name, args.monitoring, this.distribution.id, tags, this) : undefined;
+        this.monitoring = args.monitoring ? createMonitoring(name, args.monitoring, this.distribution.id, this.webAcl?.name, tags, this) : undefined;
+        this.logDelivery = args.logging && args.logging.delivery ? createLogDelivery(name, args.logging.delivery, this.distribution.arn, tags, this) : undefined;
 
         // 6. Outputs.
         this.id = this.distribution.id;
@@ -132,7 +154,11 @@ export class Distribution extends pulumi.ComponentResource {
         this.certificateArn = pulumi.output(certificateArn);
         this.webAclArn = pulumi.output(webAclArn);
         this.logBucketName = pulumi.output(logBucket?.bucket);
+        this.dnsRecords = args.externalDns ? externalDnsRecords(aliases, this.certificate, this.distribution.domainName) : pulumi.output([]);
+        this.invalidationCommand = invalidationCommand(this.distribution.id);
         this.registerOutputs({
+            dnsRecords: this.dnsRecords,
+            invalidationCommand: this.invalidationCommand,
             id: this.id,
             arn: this.arn,
             domainName: this.domainName,
@@ -151,15 +177,18 @@ export class Distribution extends pulumi.ComponentResource {
         tags: Tags,
     ): Certificate | undefined {
         const aliases = args.aliases ?? [];
-        if (aliases.length === 0 || args.certificateArn !== undefined || zoneId === undefined) {
+        if (aliases.length === 0 || args.certificateArn !== undefined || (zoneId === undefined && !args.externalDns)) {
             return undefined;
         }
+        // The common name is at most 64 characters: the first alias that fits, the others are SANs.
+        const commonName = aliases.find((alias) => alias.length <= MAX_COMMON_NAME_LENGTH) ?? aliases[0];
         return new Certificate(
             childName(name, "certificate"),
             {
-                domainName: aliases[0],
-                subjectAlternativeNames: aliases.slice(1),
+                domainName: commonName,
+                subjectAlternativeNames: aliases.filter((alias) => alias !== commonName),
                 hostedZoneId: zoneId,
+                maxNames: args.certificateMaxNames,
                 validationTimeout: args.certificateValidationTimeout,
                 tags,
             },
@@ -174,6 +203,21 @@ function resolveZoneId(zone: HostedZoneArgs, parent: pulumi.Resource): pulumi.Ou
         return pulumi.output(zone.id);
     }
     return aws.route53.getZoneOutput({ name: zoneNameOf(zone.name as string), privateZone: false }, { parent }).zoneId;
+}
+
+/** The records an external DNS needs: validation CNAMEs of a created certificate, then the aliases' CNAMEs. */
+function externalDnsRecords(aliases: string[], certificate: Certificate | undefined, domainName: pulumi.Output<string>): pulumi.Output<DnsRecord[]> {
+    const validation = certificate?.dnsValidationRecords ?? pulumi.output([]);
+    return pulumi.all([validation, domainName]).apply(([records, target]) => [
+        ...records,
+        ...aliases.map((alias) => ({ name: alias, type: "CNAME", value: target })),
+    ]);
+}
+
+/** True when requests for the target go to an S3 origin (a group counts by its primary). */
+function isS3Target(target: string, args: DistributionArgs): boolean {
+    const origin: OriginArgs | undefined = args.origins[args.originGroups?.[target]?.primary ?? target];
+    return origin !== undefined && "s3" in origin;
 }
 
 /** The target of behaviors that name no origin: the only origin or group, when there is one. */

@@ -1,3 +1,4 @@
+import type * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../shared";
 import type {
@@ -29,7 +30,12 @@ export interface OriginCommonArgs {
     connectionAttempts?: number;
     /** Seconds to wait for a connection, 1–10. @default 10 */
     connectionTimeout?: number;
-    /** Region of an Origin Shield cache in front of this origin. @default - no Origin Shield */
+    /**
+     * Region of an Origin Shield cache in front of this origin: one of the 12 Origin Shield regions
+     * (us-east-1, us-east-2, us-west-2, ap-south-1, ap-northeast-1, ap-northeast-2, ap-southeast-1,
+     * ap-southeast-2, eu-central-1, eu-west-1, eu-west-2, sa-east-1), the nearest to the origin.
+     * @default - no Origin Shield
+     */
     originShieldRegion?: string;
 }
 
@@ -98,11 +104,11 @@ export interface CustomCachePolicyArgs {
     defaultTtl?: number;
     /** Maximum TTL, at most 31536000 (one year). @default 31536000 */
     maxTtl?: number;
-    /** Query strings in the cache key: none, all, or these names. @default "none" */
+    /** Query strings in the cache key: none, all, or these names (at least one: `[]` is refused). @default "none" */
     queryStrings?: "none" | "all" | string[];
     /** Headers in the cache key. @default - none */
     headers?: string[];
-    /** Cookies in the cache key: none, all, or these names. @default "none" */
+    /** Cookies in the cache key: none, all, or these names (at least one: `[]` is refused). @default "none" */
     cookies?: "none" | "all" | string[];
 }
 
@@ -156,9 +162,9 @@ export interface BehaviorArgs {
     responseHeadersPolicy?: ManagedResponseHeadersPolicyName | { id: pulumi.Input<string> };
     /** Compress responses (gzip, brotli). @default true */
     compress?: boolean;
-    /** CloudFront Functions, at most one per event type. */
+    /** CloudFront Functions, at most one per event type (and not on an event that has a Lambda@Edge). */
     functions?: FunctionAssociationArgs[];
-    /** Lambda@Edge functions, at most one per event type. */
+    /** Lambda@Edge functions, at most one per event type (and not on a viewer event that has a Function). */
     edgeLambdas?: EdgeLambdaArgs[];
 }
 
@@ -184,6 +190,42 @@ export type HostedZoneArgs =
 /** TLS policies CloudFront offers viewers that are still considered secure. */
 export type MinimumProtocolVersion = "TLSv1.2_2021" | "TLSv1.2_2025" | "TLSv1.3_2025";
 
+/** An AWS managed rule group with per-rule overrides and the configuration some groups need. */
+export interface ManagedRuleGroupArgs {
+    /** Name of the group (vendor AWS), e.g. `AWSManagedRulesCommonRuleSet`. */
+    name: string;
+    /**
+     * Rules of the group that only count (and log) matching requests instead of blocking them,
+     * e.g. `SizeRestrictions_BODY` (bodies over 8 KB) for uploads, `NoUserAgent_HEADER` for API
+     * clients that send no User-Agent.
+     * @default []
+     */
+    countRules?: string[];
+    /**
+     * Configuration passed to the group as is. Required by `AWSManagedRulesATPRuleSet` (login path
+     * and fields) and `AWSManagedRulesACFPRuleSet` (registration and account-creation paths).
+     * @default - none
+     */
+    managedRuleGroupConfigs?: aws.types.input.wafv2.WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfig[];
+}
+
+/** Where the web ACL's logs go. */
+export interface WafLoggingOptions {
+    /**
+     * An existing destination: a CloudWatch log group in us-east-1 whose name starts with
+     * `aws-waf-logs-`, a Firehose stream or an S3 bucket (`aws-waf-logs-` prefix too).
+     * @default - a log group `aws-waf-logs-<name>-…` is created in us-east-1
+     */
+    destinationArn?: pulumi.Input<string>;
+    /** Days the created log group keeps the logs, one of CloudWatch's retention values. @default 90 */
+    retentionDays?: number;
+    /**
+     * Headers whose values are replaced by `REDACTED` in the logs: secrets stay out of them.
+     * @default ["authorization", "cookie"]
+     */
+    redactedHeaders?: string[];
+}
+
 /** Options of the WAFv2 web ACL that the component creates. */
 export interface WafOptions {
     /**
@@ -197,14 +239,48 @@ export interface WafOptions {
      */
     rateLimit?: number;
     /**
-     * AWS managed rule groups (vendor AWS) evaluated in this order.
+     * AWS managed rule groups (vendor AWS) evaluated in this order, by name or with overrides.
+     * When a behavior accepts every method (`allowedMethods: "ALL"`: an API, uploads), the common
+     * rule set's `SizeRestrictions_BODY` and `NoUserAgent_HEADER` only count by default, since
+     * they block bodies over 8 KB and clients without a User-Agent.
      * @default ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"]
+     * @example ["AWSManagedRulesKnownBadInputsRuleSet", { name: "AWSManagedRulesCommonRuleSet", countRules: ["SizeRestrictions_BODY"] }]
      */
-    managedRuleGroups?: string[];
+    managedRuleGroups?: (string | ManagedRuleGroupArgs)[];
+    /**
+     * The web ACL's request logs (Security Hub WAF.11). `false` is an explicit opt-out.
+     * @default - logs to a created CloudWatch log group in us-east-1, kept 90 days, auth headers redacted
+     */
+    logging?: false | WafLoggingOptions;
+}
+
+/**
+ * Standard logging v2: CloudFront access logs through CloudWatch Logs vended-log delivery (works
+ * in opt-in regions and needs no bucket ACL), to S3, CloudWatch Logs or Firehose.
+ */
+export interface LogDeliveryOptions {
+    /**
+     * The destination: an S3 bucket ARN (`arn:aws:s3:::name`, any region), or a CloudWatch Logs
+     * log group or Firehose stream ARN in us-east-1.
+     */
+    destinationArn: pulumi.Input<string>;
+    /**
+     * Format of the records. `parquet` only for S3.
+     * @default "json"
+     */
+    outputFormat?: "json" | "w3c" | "plain" | "parquet";
+    /** Record fields to deliver, e.g. `["timestamp", "c-ip", "sc-status"]`. @default - all fields */
+    recordFields?: string[];
 }
 
 /** Options of the distribution's standard (access) logs. */
 export interface LoggingOptions {
+    /**
+     * Deliver the logs with standard logging v2 instead of the legacy ACL-based S3 delivery: no
+     * log bucket is created and `bucket`, `prefix`, `includeCookies`, `expirationDays` do not apply.
+     * @default - legacy delivery to a created bucket
+     */
+    delivery?: LogDeliveryOptions;
     /**
      * An existing bucket for the logs; it must have ACLs enabled (object ownership
      * `BucketOwnerPreferred` or `ObjectWriter`). @default - a log bucket is created
@@ -224,7 +300,13 @@ export interface SecurityHeadersOptions {
     policyId?: pulumi.Input<string>;
     /** `Strict-Transport-Security` max-age, at least 31536000 (one year). @default 63072000 */
     hstsMaxAgeSeconds?: number;
-    /** Add `preload` to HSTS. @default false */
+    /**
+     * Add `includeSubDomains` to HSTS: browsers then refuse plain HTTP on every name under each
+     * alias for max-age, so set it only once all of them serve HTTPS.
+     * @default false
+     */
+    hstsIncludeSubdomains?: boolean;
+    /** Add `preload` to HSTS (needs `hstsIncludeSubdomains`, as preload lists do). @default false */
     hstsPreload?: boolean;
     /** `X-Frame-Options`. @default "DENY" */
     frameOption?: "DENY" | "SAMEORIGIN";
@@ -253,8 +335,19 @@ export interface MonitoringOptions {
     evaluationPeriods?: number;
     /** An existing SNS topic in us-east-1 notified by the alarms. */
     alarmTopicArn?: pulumi.Input<string>;
-    /** Create an SNS topic in us-east-1 for the alarms. @default false */
+    /**
+     * Create an SNS topic in us-east-1 for the alarms; it needs `alarmEmails` (or subscribe to
+     * it yourself), or the alarms notify nobody.
+     * @default false
+     */
     createAlarmTopic?: boolean;
+    /**
+     * Email addresses subscribed to the created topic (each must confirm the subscription mail).
+     * @default []
+     */
+    alarmEmails?: string[];
+    /** Create a CloudWatch dashboard (us-east-1) of requests, errors, bytes and WAF blocks. @default true */
+    dashboard?: boolean;
 }
 
 /**
@@ -311,6 +404,20 @@ export interface DistributionArgs {
      * unless `certificateArn` is given, a DNS-validated certificate.
      */
     hostedZone?: HostedZoneArgs;
+    /**
+     * The aliases' DNS is outside Route53: a certificate is created (unless `certificateArn`), and
+     * the records to create at your DNS provider are in the `dnsRecords` output (validation CNAMEs,
+     * and each alias's CNAME, or ALIAS/ANAME at the apex, to the distribution's domain name). The
+     * distribution waits for validation, up to `certificateValidationTimeout`.
+     * @default false
+     */
+    externalDns?: boolean;
+    /**
+     * The account's ACM quota of names per certificate: a created certificate holds every alias,
+     * and ACM allows 10 by default. Raise the quota (up to 100) before raising this.
+     * @default 10
+     */
+    certificateMaxNames?: number;
     /** An existing ACM certificate; it must be in us-east-1. @default - created when aliases and a hosted zone are given */
     certificateArn?: pulumi.Input<string>;
     /** How long to wait for DNS validation of a created certificate, e.g. `45m`, `2h`. @default "45m" */
@@ -330,23 +437,28 @@ export interface DistributionArgs {
     httpVersion?: "http1.1" | "http2" | "http3" | "http2and3";
     /** Answer over IPv6 too (and create AAAA records). @default true */
     ipv6?: boolean;
-    /** Object returned for `/`, without a leading slash. @default "index.html" when an origin is S3, else none */
+    /**
+     * Object returned for `/`, without a leading slash.
+     * @default "index.html" when the default behavior goes to an S3 origin (or a group whose primary is one), else none
+     */
     defaultRootObject?: string;
     /** Responses served instead of origin errors. */
     errorResponses?: ErrorResponseArgs[];
     /**
-     * Security headers on every response. `false` is an explicit opt-out.
-     * @default - a response headers policy with HSTS (2 years, subdomains), nosniff, frame DENY, referrer policy
+     * Security headers on every response. `"managed"` uses AWS's managed `SecurityHeadersPolicy`
+     * (no policy created: HSTS one year, nosniff, frame SAMEORIGIN, XSS protection, referrer policy).
+     * `false` is an explicit opt-out.
+     * @default - a response headers policy with HSTS (2 years), nosniff, frame DENY and a referrer policy, one per stack shared by every distribution with the same settings (accounts hold 20)
      */
-    securityHeaders?: false | SecurityHeadersOptions;
+    securityHeaders?: false | "managed" | SecurityHeadersOptions;
     /**
      * The WAFv2 web ACL in front of the distribution. `false` is an explicit opt-out.
-     * @default - a web ACL with AWS common, known-bad-inputs and IP-reputation rules and a rate limit
+     * @default - a web ACL with AWS common, known-bad-inputs and IP-reputation rules and a rate limit, logging to CloudWatch Logs
      */
     waf?: false | WafOptions;
     /**
      * Standard access logs. `false` is an explicit opt-out.
-     * @default - logs to a created, encrypted bucket that is retained when the stack is destroyed
+     * @default - logs to a created, private, encrypted, expiring bucket, retained (with its settings) when the stack is destroyed
      */
     logging?: false | LoggingOptions;
     /** Alarms and additional metrics. @default - none */

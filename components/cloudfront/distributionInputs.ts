@@ -12,7 +12,8 @@ export interface DistributionParts {
     certificateArn?: pulumi.Input<string>;
     webAclArn?: pulumi.Input<string>;
     logBucketDomainName?: pulumi.Input<string>;
-    hasS3Origin: boolean;
+    /** The default behavior's requests go to S3 (which answers `/` with an error, not a page). */
+    defaultTargetIsS3: boolean;
     tags: Tags;
 }
 
@@ -27,8 +28,9 @@ export function distributionInputs(name: string, args: DistributionArgs, parts: 
         originGroups: buildOriginGroups(args.originGroups ?? {}),
         defaultCacheBehavior: parts.behaviors.defaultBehavior,
         orderedCacheBehaviors: parts.behaviors.orderedBehaviors,
-        // CloudFront would otherwise answer `/` with the bucket's listing error.
-        defaultRootObject: args.defaultRootObject ?? (parts.hasS3Origin ? "index.html" : undefined),
+        // S3 would otherwise answer `/` with an error; an application behind the default behavior
+        // (a load balancer, an API) answers `/` itself.
+        defaultRootObject: args.defaultRootObject ?? (parts.defaultTargetIsS3 ? "index.html" : undefined),
         customErrorResponses: (args.errorResponses ?? []).map((r) => ({
             errorCode: r.errorCode,
             responseCode: r.responseCode,

@@ -43,3 +43,50 @@ export const SEGMENT_TTL = { min: 60, max: MAX_TTL_SECONDS } as const;
 
 /** A Route53/CloudFront distribution can hold up to 100 alternate domain names by default. */
 export const MAX_ALIASES = 100;
+
+/**
+ * Names of WAF web ACLs (wafv2 `EntityName`: `^[\w\-]+$`, 1–128) and of CloudFront cache and
+ * response headers policies (letters, digits, `-`, `_`, at most 128): no dots, no spaces.
+ */
+export const AWS_POLICY_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** A cache policy's comment: at most 128 characters (CloudFront `CachePolicyConfig.Comment`). */
+export const MAX_POLICY_COMMENT = 128;
+
+/** ACM's default quota of names (domain name plus SANs) per certificate; adjustable up to 100. */
+export const DEFAULT_CERTIFICATE_NAMES_QUOTA = 10;
+/** The most names ACM accepts on one certificate, whatever the quota (acm `DomainList`, max 100). */
+export const MAX_CERTIFICATE_NAMES = 100;
+/** The certificate's common name (its `domainName`) is at most 64 octets (X.509 upper bound). */
+export const MAX_COMMON_NAME_LENGTH = 64;
+
+/**
+ * Per-account quotas that a stack eats into (CloudFront quotas page): custom cache policies and
+ * response headers policies, 20 each, not adjustable.
+ */
+export const CACHE_POLICIES_PER_ACCOUNT = 20;
+export const RESPONSE_HEADERS_POLICIES_PER_ACCOUNT = 20;
+
+/** Regions that host an Origin Shield (CloudFront developer guide, "Origin Shield Regions"). */
+export const ORIGIN_SHIELD_REGIONS = [
+    "us-east-1",
+    "us-east-2",
+    "us-west-2",
+    "ap-south-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "eu-central-1",
+    "eu-west-1",
+    "eu-west-2",
+    "sa-east-1",
+] as const;
+
+/** AWS managed rule groups that AWS refuses without a `managedRuleGroupConfigs` entry of their own. */
+export const RULE_GROUPS_NEEDING_CONFIG = {
+    AWSManagedRulesATPRuleSet: "awsManagedRulesAtpRuleSet",
+    AWSManagedRulesACFPRuleSet: "awsManagedRulesAcfpRuleSet",
+} as const;
+
+/** Retention values CloudWatch Logs accepts (logs `PutRetentionPolicy`, `Days`). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;

@@ -38,7 +38,7 @@ export function tlsOnlyBucketPolicy(bucketArn: string): object {
  * ACLs, but standard logging writes through the `awslogsdelivery` account's ACL grant, so the
  * bucket prefers bucket-owner ownership (ACLs on) and grants that account FULL_CONTROL. Public
  * access is blocked, objects are encrypted (SSE-S3), expire after `expirationDays`, and the bucket
- * is retained when the stack is destroyed: logs are evidence.
+ * is retained, with all its settings, when the stack is destroyed or logging is turned off: logs are evidence.
  */
 export function createLogBucket(
     name: string,
@@ -46,8 +46,10 @@ export function createLogBucket(
     tags: Tags,
     parent: pulumi.Resource,
 ): LogBucket {
-    const opts = { parent };
-    const bucket = new aws.s3.Bucket(childName(name, "logs"), { tags }, { parent, retainOnDelete: true });
+    // Every piece is retained with the bucket: a retained bucket without its public-access block,
+    // TLS-only policy, lifecycle and ownership controls would be a weaker bucket left behind.
+    const opts = { parent, retainOnDelete: true };
+    const bucket = new aws.s3.Bucket(childName(name, "logs"), { tags }, opts);
     const publicAccessBlock = new aws.s3.BucketPublicAccessBlock(
         childName(name, "logs-public-access"),
         {
@@ -64,8 +66,8 @@ export function createLogBucket(
         { bucket: bucket.bucket, rule: { objectOwnership: "BucketOwnerPreferred" } },
         opts,
     );
-    const owner = aws.s3.getCanonicalUserIdOutput(opts);
-    const logDelivery = aws.cloudfront.getLogDeliveryCanonicalUserIdOutput({}, opts);
+    const owner = aws.s3.getCanonicalUserIdOutput({ parent });
+    const logDelivery = aws.cloudfront.getLogDeliveryCanonicalUserIdOutput({}, { parent });
     const acl = new aws.s3.BucketAcl(
         childName(name, "logs-acl"),
         {
@@ -78,7 +80,7 @@ export function createLogBucket(
                 ],
             },
         },
-        { parent, dependsOn: [ownershipControls, publicAccessBlock] },
+        { ...opts, dependsOn: [ownershipControls, publicAccessBlock] },
     );
     const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
         childName(name, "logs-encryption"),
@@ -104,7 +106,7 @@ export function createLogBucket(
     const policy = new aws.s3.BucketPolicy(
         childName(name, "logs-policy"),
         { bucket: bucket.bucket, policy: bucket.arn.apply((arn) => JSON.stringify(tlsOnlyBucketPolicy(arn))) },
-        { parent, dependsOn: [publicAccessBlock] },
+        { ...opts, dependsOn: [publicAccessBlock] },
     );
     return { bucket, ownershipControls, acl, publicAccessBlock, encryption, lifecycle, policy };
 }

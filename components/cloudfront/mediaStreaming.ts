@@ -1,9 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName } from "../shared";
-import { createCachePolicy } from "./cachePolicies";
+import { sharedCachePolicy } from "./cachePolicies";
 import type { MediaStreamingOptions, PathBehaviorArgs, SecurityHeadersOptions } from "./distributionArgs";
-import { corsConfig, createResponseHeadersPolicy } from "./securityHeaders";
+import { corsConfig, sharedResponseHeadersPolicy } from "./securityHeaders";
 
 /** HLS (`.m3u8`) and DASH (`.mpd`) manifests: refreshed often for live streams. */
 export const MANIFEST_PATH_PATTERNS = ["*.m3u8", "*.mpd"] as const;
@@ -28,7 +27,6 @@ export interface MediaStreaming {
  * response headers policy with CORS for web players plus the same security headers as the site.
  */
 export function createMediaStreaming(
-    name: string,
     options: MediaStreamingOptions,
     securityHeaders: SecurityHeadersOptions,
     originRequestPolicy: "CORS-S3Origin" | "CORS-CustomOrigin",
@@ -36,25 +34,11 @@ export function createMediaStreaming(
 ): MediaStreaming {
     const manifestTtl = options.manifestTtl ?? DEFAULT_MANIFEST_TTL;
     const segmentTtl = options.segmentTtl ?? DEFAULT_SEGMENT_TTL;
-    const manifestCachePolicy = createCachePolicy(
-        childName(name, "media-manifests"),
-        { minTtl: 0, defaultTtl: manifestTtl, maxTtl: manifestTtl },
-        `${name}: HLS/DASH manifests`,
-        parent,
-    );
-    const segmentCachePolicy = createCachePolicy(
-        childName(name, "media-segments"),
-        { minTtl: 0, defaultTtl: segmentTtl, maxTtl: Math.max(segmentTtl, 31_536_000) },
-        `${name}: media segments`,
-        parent,
-    );
-    const headersPolicy = createResponseHeadersPolicy(
-        childName(name, "media-headers"),
-        securityHeaders,
-        `${name}: media CORS and security headers`,
-        parent,
-        corsConfig(options.corsAllowOrigins ?? ["*"]),
-    );
+    // Shared within the stack: every streaming distribution with the same TTLs and CORS origins
+    // uses the same three policies, out of the account's 20 of each kind.
+    const manifestCachePolicy = sharedCachePolicy("media-manifests", { minTtl: 0, defaultTtl: manifestTtl, maxTtl: manifestTtl }, parent);
+    const segmentCachePolicy = sharedCachePolicy("media-segments", { minTtl: 0, defaultTtl: segmentTtl, maxTtl: Math.max(segmentTtl, 31_536_000) }, parent);
+    const headersPolicy = sharedResponseHeadersPolicy("media-headers", securityHeaders, parent, corsConfig(options.corsAllowOrigins ?? ["*"]));
     const behavior = (pathPattern: string, cachePolicy: aws.cloudfront.CachePolicy): PathBehaviorArgs => ({
         pathPattern,
         origin: options.origin,

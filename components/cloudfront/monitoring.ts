@@ -11,7 +11,37 @@ export const DEFAULT_EVALUATION_PERIODS = 3;
 export interface Monitoring {
     subscription?: aws.cloudfront.MonitoringSubscription;
     topic?: aws.sns.Topic;
+    /** Email subscriptions of the created topic. */
+    emailSubscriptions: aws.sns.TopicSubscription[];
     alarms: aws.cloudwatch.MetricAlarm[];
+    dashboard?: aws.cloudwatch.Dashboard;
+}
+
+/** The CloudFront metrics charted on the dashboard (namespace `AWS/CloudFront`, `Region=Global`). */
+export const DISTRIBUTION_METRICS = ["Requests", "BytesDownloaded", "4xxErrorRate", "5xxErrorRate", "TotalErrorRate"];
+
+/**
+ * The dashboard body: traffic, error rates and, with a web ACL, what WAF allowed and blocked.
+ * Everything is in us-east-1, where CloudFront and WAF (scope CLOUDFRONT) publish their metrics.
+ */
+export function distributionDashboard(distributionId: string, webAclName: string | undefined): string {
+    const cf = (metric: string, stat: string) => ["AWS/CloudFront", metric, "DistributionId", distributionId, "Region", "Global", { stat }];
+    const waf = (metric: string) => ["AWS/WAFV2", metric, "WebACL", webAclName, "Rule", "ALL", { stat: "Sum" }];
+    const widget = (x: number, y: number, title: string, metrics: unknown[]) => ({
+        type: "metric",
+        x,
+        y,
+        width: 12,
+        height: 6,
+        properties: { title, region: CLOUDFRONT_REGION, period: 300, metrics },
+    });
+    return JSON.stringify({
+        widgets: [
+            widget(0, 0, "Requests and bytes", [cf("Requests", "Sum"), [...cf("BytesDownloaded", "Sum").slice(0, 6), { stat: "Sum", yAxis: "right" }]]),
+            widget(12, 0, "Error rates (%)", [cf("4xxErrorRate", "Average"), cf("5xxErrorRate", "Average"), cf("TotalErrorRate", "Average")]),
+            ...(webAclName ? [widget(0, 6, "WAF allowed and blocked", [waf("AllowedRequests"), waf("BlockedRequests"), waf("CountedRequests")])] : []),
+        ],
+    });
 }
 
 /**
@@ -22,6 +52,7 @@ export function createMonitoring(
     name: string,
     options: MonitoringOptions,
     distributionId: pulumi.Output<string>,
+    webAclName: pulumi.Output<string> | undefined,
     tags: Tags,
     parent: pulumi.Resource,
 ): Monitoring {
@@ -36,6 +67,18 @@ export function createMonitoring(
           )
         : undefined;
     const target = alarmTarget(name, options, tags, parent, CLOUDFRONT_REGION);
+    // A topic nobody subscribes to makes alarms that notify nobody: validation requires addresses.
+    const topic = target.topic;
+    const emailSubscriptions = topic
+        ? (options.alarmEmails ?? []).map(
+              (email) =>
+                  new aws.sns.TopicSubscription(
+                      childName(name, "alarms", email.toLowerCase().replace(/[^a-z0-9.-]+/g, "-")),
+                      { region: CLOUDFRONT_REGION, topic: topic.arn, protocol: "email", endpoint: email },
+                      { parent },
+                  ),
+          )
+        : [];
     const alarm = (metric: "5xxErrorRate" | "4xxErrorRate", threshold: number) =>
         createAlarm(
             name,
@@ -58,5 +101,17 @@ export function createMonitoring(
         alarm("5xxErrorRate", options.error5xxRatePercent ?? DEFAULT_5XX_RATE_PERCENT),
         alarm("4xxErrorRate", options.error4xxRatePercent ?? DEFAULT_4XX_RATE_PERCENT),
     ];
-    return { subscription, topic: target.topic, alarms };
+    const dashboard =
+        options.dashboard === false
+            ? undefined
+            : new aws.cloudwatch.Dashboard(
+                  childName(name, "dashboard"),
+                  {
+                      region: CLOUDFRONT_REGION,
+                      dashboardName: pulumi.interpolate`cloudfront-${distributionId}`,
+                      dashboardBody: pulumi.all([distributionId, webAclName]).apply(([id, acl]) => distributionDashboard(id, acl)),
+                  },
+                  { parent },
+              );
+    return { subscription, topic, emailSubscriptions, alarms, dashboard };
 }

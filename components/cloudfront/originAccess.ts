@@ -6,7 +6,9 @@ import type { BucketRef } from "./distributionArgs";
 /**
  * The bucket policy that lets CloudFront read objects for one distribution only: the service
  * principal plus an `AWS:SourceArn` condition, so no other distribution (even in another
- * account) can use the same Origin Access Control trick to read the bucket.
+ * account) can use the same Origin Access Control trick to read the bucket. It also allows
+ * `s3:ListBucket`: without it S3 answers 403 instead of 404 for a missing key, and a custom
+ * 404 page is never served (listing is not exposed: CloudFront only sends object requests).
  */
 export function originBucketPolicy(bucketArn: string, distributionArn: string): object {
     return {
@@ -18,6 +20,14 @@ export function originBucketPolicy(bucketArn: string, distributionArn: string): 
                 Principal: { Service: "cloudfront.amazonaws.com" },
                 Action: "s3:GetObject",
                 Resource: `${bucketArn}/*`,
+                Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+            },
+            {
+                Sid: "AllowCloudFrontServicePrincipalNotFound",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: "s3:ListBucket",
+                Resource: bucketArn,
                 Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
             },
         ],

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { SecurityHeadersOptions } from "./distributionArgs";
+import { configDigest, sharedInStack } from "./stackShared";
 
 type SecurityHeadersConfig = aws.types.input.cloudfront.ResponseHeadersPolicySecurityHeadersConfig;
 type CorsConfig = aws.types.input.cloudfront.ResponseHeadersPolicyCorsConfig;
@@ -13,7 +14,8 @@ export function securityHeadersConfig(options: SecurityHeadersOptions): Security
     return {
         strictTransportSecurity: {
             accessControlMaxAgeSec: options.hstsMaxAgeSeconds ?? DEFAULT_HSTS_MAX_AGE_SECONDS,
-            includeSubdomains: true,
+            // Opt-in: with includeSubDomains every host under the name must serve HTTPS for max-age.
+            includeSubdomains: options.hstsIncludeSubdomains ?? false,
             preload: options.hstsPreload ?? false,
             override: true,
         },
@@ -38,17 +40,24 @@ export function corsConfig(origins: string[]): CorsConfig {
     };
 }
 
-/** Creates a response headers policy with the security headers, and CORS when given. */
-export function createResponseHeadersPolicy(
-    resourceName: string,
+/**
+ * The response headers policy with these security headers (and CORS when given), one per stack
+ * and configuration: accounts hold at most 20 such policies, so every distribution of the stack
+ * with the same settings reuses the one created by the first of them (its parent).
+ */
+export function sharedResponseHeadersPolicy(
+    role: string,
     options: SecurityHeadersOptions,
-    comment: string,
     parent: pulumi.Resource,
     cors?: CorsConfig,
 ): aws.cloudfront.ResponseHeadersPolicy {
-    return new aws.cloudfront.ResponseHeadersPolicy(
-        resourceName,
-        { comment, securityHeadersConfig: securityHeadersConfig(options), corsConfig: cors },
-        { parent },
+    const config = { securityHeadersConfig: securityHeadersConfig(options), corsConfig: cors };
+    const resourceName = `aws-euc-${role}-${configDigest(config)}`;
+    return sharedInStack(resourceName, () =>
+        new aws.cloudfront.ResponseHeadersPolicy(
+            resourceName,
+            { comment: `aws-euc ${role}, shared by the distributions of this stack`, ...config },
+            { parent },
+        ),
     );
 }

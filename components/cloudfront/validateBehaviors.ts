@@ -15,6 +15,7 @@ import {
     MANAGED_RESPONSE_HEADERS_POLICIES,
 } from "./managedPolicies";
 import { MEDIA_PATH_PATTERNS } from "./mediaStreaming";
+import { awsSafeName } from "./awsNames";
 
 const ALLOWED_METHODS = ["GET_HEAD", "GET_HEAD_OPTIONS", "ALL"] as const;
 
@@ -42,7 +43,7 @@ export function validateBehaviors(args: DistributionArgs, problems: ArgumentProb
         );
         seen.add(behavior.pathPattern);
         if (isCustom(behavior)) {
-            const key = nameKey(behavior.pathPattern ?? "");
+            const key = awsSafeName(nameKey(behavior.pathPattern ?? ""));
             const owner = policyKeys.get(key);
             problems.require(
                 owner === undefined,
@@ -123,6 +124,15 @@ function validateBehavior(path: string, behavior: BehaviorArgs, targets: string[
     }
     onePerEvent(behavior.functions ?? [], FUNCTION_EVENT_TYPES, `${path}.functions`, problems);
     onePerEvent(behavior.edgeLambdas ?? [], EDGE_LAMBDA_EVENT_TYPES, `${path}.edgeLambdas`, problems);
+    // CloudFront runs one kind of edge code per viewer event: a Function or a Lambda@Edge, not both.
+    const functionEvents = new Set((behavior.functions ?? []).map((f) => f.eventType as string));
+    for (const [i, lambda] of (behavior.edgeLambdas ?? []).entries()) {
+        problems.require(
+            !functionEvents.has(lambda.eventType),
+            `${path}.edgeLambdas[${i}].eventType`,
+            `${show(lambda.eventType)} already runs a CloudFront Function (\`functions\`); CloudFront takes a Function or a Lambda@Edge per viewer event, not both`,
+        );
+    }
     for (const [i, lambda] of (behavior.edgeLambdas ?? []).entries()) {
         const lambdaPath = `${path}.edgeLambdas[${i}]`;
         if (isPlain(lambda.lambdaArn)) {
@@ -158,6 +168,14 @@ function validateTtls(path: string, custom: CustomCachePolicyArgs, problems: Arg
         path,
         `TTLs must satisfy minTtl ≤ defaultTtl ≤ maxTtl; got ${min} ≤ ${def} ≤ ${max}`,
     );
+    for (const part of ["queryStrings", "cookies"] as const) {
+        const value = custom[part];
+        problems.require(
+            !Array.isArray(value) || value.length > 0,
+            `${path}.${part}`,
+            "[] is an empty allow list, which CloudFront refuses; use 'none' to leave them out of the cache key, or list names",
+        );
+    }
     if (max === 0) {
         const keyed = [custom.queryStrings, custom.cookies].some((v) => v !== undefined && v !== "none") || (custom.headers ?? []).length > 0;
         problems.require(!keyed, path, "a policy that caches nothing (maxTtl 0) cannot have cache-key query strings, headers or cookies; use the managed 'CachingDisabled' with an origin request policy instead");

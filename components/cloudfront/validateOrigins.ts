@@ -7,6 +7,7 @@ import {
     ORIGIN_KEEPALIVE_TIMEOUT,
     ORIGIN_PROTOCOL_POLICIES,
     ORIGIN_READ_TIMEOUT,
+    ORIGIN_SHIELD_REGIONS,
     ORIGIN_SSL_PROTOCOLS,
 } from "./limits";
 
@@ -71,6 +72,13 @@ function validateOrigin(path: string, key: string, origin: OriginArgs, problems:
     }
     problems.requireRange(origin.connectionAttempts, ORIGIN_CONNECTION_ATTEMPTS, `${path}.connectionAttempts`);
     problems.requireRange(origin.connectionTimeout, ORIGIN_CONNECTION_TIMEOUT, `${path}.connectionTimeout`);
+    if (origin.originShieldRegion !== undefined) {
+        problems.require(
+            (ORIGIN_SHIELD_REGIONS as readonly string[]).includes(origin.originShieldRegion),
+            `${path}.originShieldRegion`,
+            `${show(origin.originShieldRegion)} has no Origin Shield; use the one nearest the origin among ${oneOf(ORIGIN_SHIELD_REGIONS)}`,
+        );
+    }
     if ("http" in origin) {
         validateHttpOrigin(`${path}.http`, origin.http, problems);
     }

@@ -15,7 +15,10 @@ import type { DistributionArgs } from "./distributionArgs";
 import {
     ERROR_RESPONSE_CODES,
     HTTP_VERSIONS,
+    DEFAULT_CERTIFICATE_NAMES_QUOTA,
     MAX_ALIASES,
+    MAX_CERTIFICATE_NAMES,
+    MAX_COMMON_NAME_LENGTH,
     MAX_TTL_SECONDS,
     MINIMUM_PROTOCOL_VERSIONS,
     PRICE_CLASSES,
@@ -84,12 +87,22 @@ function validateAliases(args: DistributionArgs, problems: ArgumentProblems): vo
 
 function validateCertificate(args: DistributionArgs, problems: ArgumentProblems): void {
     const hasAliases = (args.aliases ?? []).length > 0;
+    problems.require(
+        !(args.externalDns && args.hostedZone !== undefined),
+        "externalDns",
+        "conflicts with `hostedZone`: the records go either into a Route53 zone or to your own DNS provider",
+    );
+    problems.require(!args.externalDns || hasAliases, "externalDns", "needs `aliases`: it is about the DNS of your own domain names");
+    problems.requireRange(args.certificateMaxNames, { min: 1, max: MAX_CERTIFICATE_NAMES }, "certificateMaxNames", " names");
     if (hasAliases) {
         problems.require(
-            args.certificateArn !== undefined || args.hostedZone !== undefined,
+            args.certificateArn !== undefined || args.hostedZone !== undefined || args.externalDns === true,
             "aliases",
-            "serving your own domain names needs a certificate: set `hostedZone` (a certificate is created and validated) or `certificateArn`",
+            "serving your own domain names needs a certificate: set `hostedZone` (a certificate is created and validated), `externalDns: true` (created, validated through your DNS) or `certificateArn`",
         );
+        if (args.certificateArn === undefined) {
+            validateCreatedCertificateNames(args, problems);
+        }
     } else {
         problems.require(
             args.certificateArn === undefined,
@@ -118,6 +131,23 @@ function validateCertificate(args: DistributionArgs, problems: ArgumentProblems)
             `${show(args.certificateValidationTimeout)} is not a duration; use a number and s, m or h, e.g. '45m' or '2h'`,
         );
     }
+}
+
+/** A created certificate holds every alias: ACM's per-certificate quota and a short common name. */
+function validateCreatedCertificateNames(args: DistributionArgs, problems: ArgumentProblems): void {
+    const aliases = args.aliases ?? [];
+    const quota = args.certificateMaxNames ?? DEFAULT_CERTIFICATE_NAMES_QUOTA;
+    problems.require(
+        aliases.length <= quota,
+        "aliases",
+        `has ${aliases.length} names, all on the created certificate; ACM allows ${quota} per certificate in this account: ` +
+            `raise the quota "Domain names per ACM certificate" and set \`certificateMaxNames\`, use fewer names (a wildcard), or pass \`certificateArn\``,
+    );
+    problems.require(
+        aliases.length === 0 || aliases.some((alias) => alias.length <= MAX_COMMON_NAME_LENGTH),
+        "aliases",
+        `every alias is longer than ${MAX_COMMON_NAME_LENGTH} characters, and a certificate's common name takes at most ${MAX_COMMON_NAME_LENGTH}; add a shorter name or pass \`certificateArn\``,
+    );
 }
 
 function validateGeoRestriction(args: DistributionArgs, problems: ArgumentProblems): void {

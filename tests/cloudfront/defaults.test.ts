@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
 import { LOG_DELIVERY_CANONICAL_USER_ID, unwrap } from "../engine";
-import { DISTRIBUTION, HEADERS_POLICY, MINIMAL, plan, SITE_BUCKET, WEB_ACL } from "./fixtures";
+import { DISTRIBUTION, HEADERS_POLICY, MINIMAL, onlyOfType, plan, SITE_BUCKET, WEB_ACL } from "./fixtures";
 
 describe("cloudfront.Distribution with minimal arguments", () => {
     it("registers the component, with every child parented to it", async () => {
@@ -14,6 +14,7 @@ describe("cloudfront.Distribution with minimal arguments", () => {
             "aws:cloudfront/distribution:Distribution",
             "aws:cloudfront/originAccessControl:OriginAccessControl",
             "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy",
+            "aws:cloudwatch/logGroup:LogGroup",
             "aws:s3/bucket:Bucket",
             "aws:s3/bucketAcl:BucketAcl",
             "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
@@ -23,13 +24,14 @@ describe("cloudfront.Distribution with minimal arguments", () => {
             "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
             "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
             "aws:wafv2/webAcl:WebAcl",
+            "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
         ]);
     });
 
     it("serves viewers over HTTPS only, with the security headers policy on the default behavior", async () => {
         const { engine } = await plan(MINIMAL);
         const inputs = engine.inputsOf("cdn-distribution");
-        const headers = engine.get("cdn-security-headers", HEADERS_POLICY);
+        const headers = onlyOfType(engine, HEADERS_POLICY);
         assert.deepEqual(inputs.defaultCacheBehavior, {
             targetOriginId: "site",
             viewerProtocolPolicy: "redirect-to-https",
@@ -50,10 +52,13 @@ describe("cloudfront.Distribution with minimal arguments", () => {
         assert.deepEqual(inputs.tags, { "aws-euc:component": "aws-euc:cloudfront:Distribution" });
     });
 
-    it("creates a response headers policy with 2-year HSTS incl. subdomains, nosniff, frame DENY and a referrer policy", async () => {
+    it("creates a response headers policy with 2-year HSTS (subdomains opt-in), nosniff, frame DENY and a referrer policy", async () => {
         const { engine } = await plan(MINIMAL);
-        assert.deepEqual(engine.inputsOf("cdn-security-headers").securityHeadersConfig, {
-            strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: true, preload: false, override: true },
+        const policy = onlyOfType(engine, HEADERS_POLICY);
+        assert.match(policy.name, /^aws-euc-security-headers-[0-9a-f]{8}$/);
+        assert.equal(policy.parent, engine.get("cdn", cloudfront.DISTRIBUTION_TYPE).urn);
+        assert.deepEqual(policy.inputs.securityHeadersConfig, {
+            strictTransportSecurity: { accessControlMaxAgeSec: 63072000, includeSubdomains: false, preload: false, override: true },
             contentTypeOptions: { override: true },
             frameOptions: { frameOption: "DENY", override: true },
             referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
@@ -82,6 +87,14 @@ describe("cloudfront.Distribution with minimal arguments", () => {
                 Principal: { Service: "cloudfront.amazonaws.com" },
                 Action: "s3:GetObject",
                 Resource: "arn:aws:s3:::site-content/*",
+                Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
+            },
+            {
+                Sid: "AllowCloudFrontServicePrincipalNotFound",
+                Effect: "Allow",
+                Principal: { Service: "cloudfront.amazonaws.com" },
+                Action: "s3:ListBucket",
+                Resource: "arn:aws:s3:::site-content",
                 Condition: { StringEquals: { "AWS:SourceArn": distributionArn } },
             },
         ]);
@@ -113,7 +126,12 @@ describe("cloudfront.Distribution with minimal arguments", () => {
     it("logs to a created bucket that allows the log-delivery ACL, is private, encrypted, expiring and retained", async () => {
         const { engine, cdn } = await plan(MINIMAL);
         const bucket = engine.get("cdn-logs");
-        assert.equal(bucket.options.retainOnDelete, true);
+        const pieces = ["cdn-logs", "cdn-logs-public-access", "cdn-logs-ownership", "cdn-logs-acl", "cdn-logs-encryption", "cdn-logs-lifecycle", "cdn-logs-policy"];
+        assert.deepEqual(
+            pieces.map((piece) => [piece, engine.get(piece).options.retainOnDelete]),
+            pieces.map((piece) => [piece, true]),
+            "the bucket keeps its protections when the stack is destroyed or logging is turned off",
+        );
         assert.equal(bucket.inputs.forceDestroy, undefined);
         const name = bucket.state.bucket;
         assert.deepEqual(engine.inputsOf("cdn-logs-ownership"), { bucket: name, rule: { objectOwnership: "BucketOwnerPreferred" } });

@@ -1,5 +1,5 @@
 import { cloudfront } from "../../components";
-import { MockEngine } from "../engine";
+import { MockEngine, RecordedResource } from "../engine";
 
 export const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const RECORD = "aws:route53/record:Record";
@@ -9,6 +9,17 @@ export const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 export const CACHE_POLICY = "aws:cloudfront/cachePolicy:CachePolicy";
 export const HEADERS_POLICY = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
 export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+export const WAF_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+
+/** The one resource of `type` in the plan (shared policies are named after their settings). */
+export function onlyOfType(engine: MockEngine, type: string): RecordedResource {
+    const found = engine.ofType(type);
+    if (found.length !== 1) {
+        throw new Error(`expected one ${type}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+    }
+    return found[0];
+}
 
 /** The hosted zone the mock cloud knows as example.com. */
 export const ZONE_ID = "Z0EXAMPLE0000000000001";

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
-import { CACHE_POLICY, errorOf, plan, SITE_BUCKET } from "./fixtures";
+import { CACHE_POLICY, errorOf, HEADERS_POLICY, plan, SITE_BUCKET } from "./fixtures";
 
 describe("cloudfront.Distribution media streaming (the RTMP replacement)", () => {
     it("refuses the seed's RTMP distribution type, pointing at the media-streaming preset", () => {
@@ -18,11 +18,10 @@ describe("cloudfront.Distribution media streaming (the RTMP replacement)", () =>
             origins: { media: { s3: { bucket: SITE_BUCKET } } },
             mediaStreaming: { origin: "media", manifestTtl: 5, corsAllowOrigins: ["https://player.example.com"] },
         });
-        const manifests = engine.get("cdn-media-manifests", CACHE_POLICY);
-        const segments = engine.get("cdn-media-segments", CACHE_POLICY);
+        const [manifests, segments] = ["manifests", "segments"].map((kind) => engine.ofType(CACHE_POLICY).find((p) => p.name.startsWith(`aws-euc-media-${kind}-`))!);
         assert.deepEqual([manifests.inputs.minTtl, manifests.inputs.defaultTtl, manifests.inputs.maxTtl], [0, 5, 5]);
         assert.deepEqual([segments.inputs.defaultTtl, segments.inputs.maxTtl], [86400, 31536000]);
-        const headers = engine.get("cdn-media-headers");
+        const headers = engine.ofType(HEADERS_POLICY).find((p) => p.name.startsWith("aws-euc-media-headers-"))!;
         assert.deepEqual(headers.inputs.corsConfig.accessControlAllowOrigins, { items: ["https://player.example.com"] });
         assert.deepEqual(headers.inputs.corsConfig.accessControlAllowMethods, { items: ["GET", "HEAD", "OPTIONS"] });
         assert.equal(headers.inputs.securityHeadersConfig.strictTransportSecurity.accessControlMaxAgeSec, 63072000);

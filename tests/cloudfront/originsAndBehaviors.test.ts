@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { cloudfront } from "../../components";
 import { unwrap } from "../engine";
-import { BUCKET_POLICY, CACHE_POLICY, plan, SITE_BUCKET } from "./fixtures";
+import { BUCKET_POLICY, CACHE_POLICY, HEADERS_POLICY, plan, SITE_BUCKET } from "./fixtures";
 
 const MINIMAL_S3: cloudfront.DistributionArgs = { origins: { site: { s3: { bucket: SITE_BUCKET } } } };
 
@@ -92,13 +92,14 @@ describe("cloudfront.Distribution origins and behaviors", () => {
                 false,
             ],
         );
-        const custom = engine.get("cdn-cache-wildcard.css", CACHE_POLICY);
+        // The policy's name carries no '.': AWS takes letters, digits, '-' and '_' only.
+        const custom = engine.get("cdn-cache-wildcard-css", CACHE_POLICY);
         assert.equal(ordered[1].cachePolicyId, custom.id);
         assert.deepEqual([custom.inputs.minTtl, custom.inputs.defaultTtl, custom.inputs.maxTtl], [60, 3600, 86400]);
         assert.deepEqual(custom.inputs.parametersInCacheKeyAndForwardedToOrigin.queryStringsConfig, { queryStringBehavior: "whitelist", queryStrings: { items: ["v"] } });
         assert.deepEqual(ordered[1].functionAssociations, [{ eventType: "viewer-request", functionArn: "arn:aws:cloudfront::123456789012:function/rewrite" }]);
         assert.deepEqual(ordered[1].lambdaFunctionAssociations, [{ eventType: "origin-request", lambdaArn: "arn:aws:lambda:us-east-1:123456789012:function:edge:3", includeBody: true }]);
-        assert.equal(ordered[1].responseHeadersPolicyId, engine.get("cdn-security-headers").id);
+        assert.equal(ordered[1].responseHeadersPolicyId, engine.ofType(HEADERS_POLICY)[0].id);
         assert.equal(await unwrap(cdn.cachePolicies["wildcard.css"].id), custom.id);
     });
 

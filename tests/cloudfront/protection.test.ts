@@ -45,10 +45,13 @@ describe("cloudfront.Distribution protection options", () => {
     });
 
     it("adds a CSP and custom HSTS, or uses an existing headers policy, or none on `securityHeaders: false`", async () => {
-        const custom = await plan({ ...MINIMAL, securityHeaders: { contentSecurityPolicy: "default-src 'self'", hstsMaxAgeSeconds: 31536000, hstsPreload: true, frameOption: "SAMEORIGIN" } });
-        const config = custom.engine.inputsOf("cdn-security-headers").securityHeadersConfig;
+        const custom = await plan({ ...MINIMAL, securityHeaders: { contentSecurityPolicy: "default-src 'self'", hstsMaxAgeSeconds: 31536000, hstsIncludeSubdomains: true, hstsPreload: true, frameOption: "SAMEORIGIN" } });
+        const config = custom.engine.ofType(HEADERS_POLICY)[0].inputs.securityHeadersConfig;
         assert.deepEqual(config.contentSecurityPolicy, { contentSecurityPolicy: "default-src 'self'", override: true });
-        assert.deepEqual([config.strictTransportSecurity.accessControlMaxAgeSec, config.strictTransportSecurity.preload, config.frameOptions.frameOption], [31536000, true, "SAMEORIGIN"]);
+        assert.deepEqual(
+            [config.strictTransportSecurity.accessControlMaxAgeSec, config.strictTransportSecurity.includeSubdomains, config.strictTransportSecurity.preload, config.frameOptions.frameOption],
+            [31536000, true, true, "SAMEORIGIN"],
+        );
 
         const existing = await plan({ ...MINIMAL, securityHeaders: { policyId: "67f7725c-6f97-4210-82d7-5512b31e9d03" } });
         assert.deepEqual(existing.engine.ofType(HEADERS_POLICY), []);
@@ -60,7 +63,7 @@ describe("cloudfront.Distribution protection options", () => {
     });
 
     it("creates 5xx and 4xx error-rate alarms in us-east-1 on the distribution, notifying a created topic", async () => {
-        const { engine, cdn } = await plan({ ...MINIMAL, monitoring: { createAlarmTopic: true, error5xxRatePercent: 2, additionalMetrics: true } });
+        const { engine, cdn } = await plan({ ...MINIMAL, monitoring: { createAlarmTopic: true, alarmEmails: ["oncall@example.com"], error5xxRatePercent: 2, additionalMetrics: true } });
         const topic = engine.get("cdn-alarms", "aws:sns/topic:Topic");
         assert.equal(topic.inputs.region, "us-east-1");
         const id = await unwrap(cdn.id);

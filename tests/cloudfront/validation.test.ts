@@ -43,7 +43,10 @@ describe("cloudfront.Distribution rejects bad input at construction", () => {
         rejects({ ...ZONE, aliases: ["www.example.com", "shop.example.org"] }, "aliases[1]: 'shop.example.org' is not inside hosted zone 'example.com'; use a zone that contains it or remove the alias"));
 
     it("aliases without a certificate or zone", () =>
-        rejects({ aliases: ["www.example.com"] }, "aliases: serving your own domain names needs a certificate: set `hostedZone` (a certificate is created and validated) or `certificateArn`"));
+        rejects(
+            { aliases: ["www.example.com"] },
+            "aliases: serving your own domain names needs a certificate: set `hostedZone` (a certificate is created and validated), `externalDns: true` (created, validated through your DNS) or `certificateArn`",
+        ));
 
     it("a certificate in another region", () =>
         rejects(

@@ -81,7 +81,7 @@ describe("offline plan", () => {
             assert.match(out, /aws:route53:Record\s+site-alias-www.example.com-a\S*\s+name=www.example.com type=/);
             assert.match(out, /aws:s3:Bucket\s+site-logs\s+\[retained on delete\]/);
             assert.match(out, /^ {4}url: "https:\/\/example.com"$/m);
-            assert.match(out, /^ {4}\+ 31 to create$/m);
+            assert.match(out, /^ {4}\+ 41 to create$/m);
         });
 
         it("takes --config values and prints JSON for machines", () => {
