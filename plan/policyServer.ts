@@ -69,6 +69,7 @@ export function packIn(packDir: string): PackEntry {
     const dir = path.resolve(packDir);
     const manifest = path.join(dir, "package.json");
     const main = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as { main?: string }).main : undefined;
+    // A declared main that is not built yet (a compiled pack in a fresh clone) falls back to the sources.
     const file = [main, "index.ts", "index.js"].filter((f): f is string => !!f).map((f) => path.resolve(dir, f)).find((f) => fs.existsSync(f));
     if (!file) {
         throw new Error(`no policy pack in ${dir}: expected package.json "main", index.ts or index.js`);

@@ -20,6 +20,9 @@ export const ALL_POLICIES: Policies = [
     ...appstreamPolicies,
 ];
 
+/** The enforcement levels `@pulumi/policy` knows. */
+const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
+
 export const POLICY_NAMES: readonly string[] = ALL_POLICIES.map((p) => p.name);
 
 /** Enforcement levels by policy name; `all` applies to every policy not named. */
@@ -35,6 +38,12 @@ export function awsEucPolicies(levels: EnforcementLevels = {}): Policies {
     const unknown = Object.keys(levels).filter((name) => name !== "all" && !POLICY_NAMES.includes(name));
     if (unknown.length > 0) {
         throw new Error(`unknown policy name(s) ${unknown.map((n) => `'${n}'`).join(", ")}; known: ${POLICY_NAMES.join(", ")}`);
+    }
+    const badLevels = Object.entries(levels).filter(([, level]) => level !== undefined && !LEVELS.includes(level));
+    if (badLevels.length > 0) {
+        throw new Error(
+            `unknown enforcement level(s) ${badLevels.map(([name, level]) => `${name}: ${JSON.stringify(level)}`).join(", ")}; use ${LEVELS.join(", ")}`,
+        );
     }
     return ALL_POLICIES.map((policy) => ({
         ...policy,

@@ -64,6 +64,11 @@ describe("policy library (pulumi-aws-euc/policies)", () => {
         assert.equal(chosen["cloudfront-waf-attached"], "mandatory");
     });
 
+    it("rejects an unknown enforcement level, for `all` as for one policy", () => {
+        assert.throws(() => awsEucPolicies({ all: "mandtory" as never }), /^Error: unknown enforcement level\(s\) all: "mandtory"; use advisory, mandatory, remediate, disabled$/);
+        assert.throws(() => awsEucPolicies({ "cloudfront-hsts": "block" as never }), /cloudfront-hsts: "block"/);
+    });
+
     it("rejects an unknown policy name instead of silently ignoring it", () => {
         assert.throws(() => awsEucPolicies({ "cloudfront-waf": "disabled" }), /^Error: unknown policy name\(s\) 'cloudfront-waf'; known: cloudfront-viewer-https, /);
     });
