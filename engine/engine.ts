@@ -189,7 +189,7 @@ export class MockEngine {
         const inputs = this.incoming ?? {};
         const custom = args.custom !== false;
         const providerId = args.provider?.split("::").pop();
-        const region: string = typeof inputs.region === "string" && inputs.region !== UNKNOWN ? inputs.region : ((providerId && this.providerRegions.get(providerId)) ?? this.cloud.region);
+        const region: string = typeof inputs.region === "string" && inputs.region !== UNKNOWN ? inputs.region : ((providerId ? this.providerRegions.get(providerId) : undefined) ?? this.cloud.region);
         if (custom && !args.type.startsWith("pulumi:providers:")) {
             // AWS refuses what breaks its rules before anything is created.
             checkAwsRules(this.cloud, this.accepted, { type: args.type, name: args.name, inputs, region });

@@ -85,7 +85,7 @@ describe("mock engine harness", () => {
         const zone = aws.route53.getZoneOutput({ name: "example.com" });
         assert.equal(await unwrap(zone.zoneId), "Z123");
         assert.deepEqual(engine.invokesOf("aws:route53/getZone:getZone").map((i) => i.args.name), ["example.com"]);
-        await assert.rejects(aws.ec2.getVpc({ default: true }), /unexpected invoke aws:ec2\/getVpc:getVpc/);
-        await assert.rejects(engine.settle(), /unexpected invoke aws:ec2\/getVpc:getVpc/);
+        await assert.rejects(aws.ec2.getVpc({ default: true }), /lookup aws:ec2\/getVpc:getVpc\(\{"default":true\}\): the mock cloud has no answer for it; supply one with --mocks FILE/);
+        await assert.rejects(engine.settle(), /lookup aws:ec2\/getVpc:getVpc\(\{"default":true\}\): the mock cloud has no answer for it; supply one with --mocks FILE/);
     });
 });

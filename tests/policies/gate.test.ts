@@ -52,7 +52,8 @@ describe("offline policy gate", () => {
                     "^Policies \\(pack policies\\): 0 mandatory, 2 advisory violation\\(s\\)",
                     "",
                     " {2}aws:cloudfront:ResponseHeadersPolicy {2}aws-euc-security-headers-[0-9a-f]{8}",
-                    " {4}\\[advisory\\] cloudfront-hsts: Strict-Transport-Security max-age 63072000 is below 94608000 seconds {2}\\(Checkov CKV_AWS_259\\)",
+                    " {4}\\[advisory\\] cloudfront-hsts: Strict-Transport-Security max-age 63072000 is below 94608000 seconds {2}\\(Checkov",
+                    " {6}CKV_AWS_259\\)",
                     "",
                     " {2}aws:cloudfront:Distribution {2}site-distribution",
                     " {4}\\[advisory\\] cloudfront-required-tags: missing tag keys: owner {2}\\(Security Hub CloudFront.14\\)",
@@ -66,7 +67,7 @@ describe("offline policy gate", () => {
         const result = check("examples/cloudfront-static-site", "--policy-config", path.join(FIXTURES, "strict.json"));
         assert.equal(result.status, 1);
         assert.match(result.stdout, /^Policies \(pack policies\): 1 mandatory, 0 advisory violation\(s\)$/m);
-        assert.match(result.stdout, /^ {4}\[mandatory\] cloudfront-hsts: Strict-Transport-Security max-age 63072000 is below 94608000 seconds {2}\(Checkov CKV_AWS_259\)$/m);
+        assert.match(result.stdout, /^ {4}\[mandatory\] cloudfront-hsts: Strict-Transport-Security max-age 63072000 is below 94608000 seconds {2}\(Checkov\n {6}CKV_AWS_259\)$/m);
     });
 
     it("rejects a bad policy config file with every problem named", () => {
