@@ -90,7 +90,7 @@ export const acmPolicies: Policies = [
         enforcementLevel: "disabled",
         types: [CERTIFICATE],
         check: (props, report) => {
-            const names = [props.domainName, ...((props.subjectAlternativeNames ?? []) as string[])].filter((n) => typeof n === "string" && n.startsWith("*."));
+            const names = [props.domainName, ...((props.subjectAlternativeNames ?? []) as string[])].filter((n) => typeof n === "string" && n.includes("*"));
             if (names.length > 0) {
                 report(`wildcard names: ${names.join(", ")}`);
             }

@@ -1,4 +1,5 @@
 import type { Policies } from "@pulumi/policy";
+import { cloudfrontStackPolicies } from "./cloudfrontStack";
 import { resourcePolicy, securityHubUrl } from "./define";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -8,6 +9,10 @@ const TYPES = [DISTRIBUTION];
 /** TLS policies CloudFront offers that are still considered secure. */
 export const SECURE_VIEWER_TLS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
 const INSECURE_ORIGIN_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
+/** Checkov CKV_AWS_174 accepts any TLS 1.2 or 1.3 security policy (`TLSv1.2_2018` included). */
+const TLS12_OR_LATER = /^TLSv1\.[23]_\d{4}$/;
+/** CloudFront's dedicated-IP support methods (`static-ip` is the legacy name). */
+const DEDICATED_IP = ["vip", "static-ip"];
 
 /** Every behavior of a distribution with a readable label. */
 function behaviors(props: Record<string, any>): { label: string; behavior: Record<string, any> }[] {
@@ -31,6 +36,16 @@ function isS3Origin(origin: Record<string, any>): boolean {
 function usesCustomCertificate(props: Record<string, any>): boolean {
     const cert = props.viewerCertificate ?? {};
     return Boolean(cert.acmCertificateArn || cert.iamCertificateId) && cert.cloudfrontDefaultCertificate !== true;
+}
+
+/** Security Hub CloudFront.15 judges only custom certificates served with SNI (not dedicated IPs). */
+function servedWithSni(props: Record<string, any>): boolean {
+    return usesCustomCertificate(props) && !DEDICATED_IP.includes(props.viewerCertificate?.sslSupportMethod);
+}
+
+/** Whether any behavior lets viewers use plain HTTP. */
+function allowsPlainHttp(props: Record<string, any>): boolean {
+    return behaviors(props).some(({ behavior }) => behavior.viewerProtocolPolicy === "allow-all");
 }
 
 export const cloudfrontPolicies: Policies = [
@@ -64,9 +79,9 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-minimum-tls",
-        description: "A distribution with its own certificate must offer viewers only a recommended TLS policy",
+        description: "A distribution serving its own certificate with SNI must offer viewers only a recommended TLS policy",
         severity: "high",
-        controls: { securityHub: ["CloudFront.15"], checkov: ["CKV_AWS_174"] },
+        controls: { securityHub: ["CloudFront.15"] },
         remediationSteps: "Set viewerCertificate.minimumProtocolVersion to 'TLSv1.2_2021' or newer.",
         url: securityHubUrl("CloudFront.15"),
         enforcementLevel: "mandatory",
@@ -79,13 +94,13 @@ export const cloudfrontPolicies: Policies = [
         check: (props, report, args) => {
             const allowed = args.getConfig<{ allowedVersions?: string[] }>().allowedVersions ?? SECURE_VIEWER_TLS;
             const version = props.viewerCertificate?.minimumProtocolVersion;
-            if (usesCustomCertificate(props) && !allowed.includes(version)) {
+            if (servedWithSni(props) && !allowed.includes(version)) {
                 report(`minimumProtocolVersion ${JSON.stringify(version ?? "TLSv1 (default)")} is not allowed; use one of ${allowed.join(", ")}`);
             }
         },
         fix: (props, args) => {
             const allowed = args.getConfig<{ allowedVersions?: string[] }>().allowedVersions ?? SECURE_VIEWER_TLS;
-            if (!usesCustomCertificate(props) || allowed.includes(props.viewerCertificate?.minimumProtocolVersion)) {
+            if (!servedWithSni(props) || allowed.includes(props.viewerCertificate?.minimumProtocolVersion)) {
                 return undefined;
             }
             props.viewerCertificate.minimumProtocolVersion = allowed[0];
@@ -96,9 +111,9 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-custom-certificate",
         description: "A distribution serving alternate domain names must use its own ACM or IAM certificate",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.7"], checkov: ["CKV2_AWS_42"] },
+        controls: {},
         remediationSteps: "Request an ACM certificate in us-east-1 for the aliases and set viewerCertificate.acmCertificateArn.",
-        url: securityHubUrl("CloudFront.7"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -110,7 +125,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-sni",
-        description: "A distribution with its own certificate should serve it with SNI, not dedicated IP addresses",
+        description: "A distribution with its own certificate should serve it with SNI, not dedicated IP addresses (vip)",
         severity: "low",
         controls: { securityHub: ["CloudFront.8"] },
         remediationSteps: "Set viewerCertificate.sslSupportMethod to 'sni-only' unless very old clients need dedicated IPs.",
@@ -119,8 +134,8 @@ export const cloudfrontPolicies: Policies = [
         types: TYPES,
         check: (props, report) => {
             const method = props.viewerCertificate?.sslSupportMethod;
-            if (usesCustomCertificate(props) && method !== "sni-only") {
-                report(`sslSupportMethod is ${JSON.stringify(method ?? "unset")}; use 'sni-only'`);
+            if (usesCustomCertificate(props) && DEDICATED_IP.includes(method)) {
+                report(`sslSupportMethod is ${JSON.stringify(method)}; use 'sni-only'`);
             }
         },
     }),
@@ -158,7 +173,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-s3-origin-access-control",
         description: "S3 origins must be read through an Origin Access Control, never a legacy origin access identity or a public bucket",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.13"], checkov: ["CKV2_AWS_46"] },
+        controls: { securityHub: ["CloudFront.13"] },
         remediationSteps: "Create an aws.cloudfront.OriginAccessControl (type s3, signing always, sigv4), set originAccessControlId on the origin, remove s3OriginConfig.originAccessIdentity, and allow cloudfront.amazonaws.com with an AWS:SourceArn condition in the bucket policy.",
         url: securityHubUrl("CloudFront.13"),
         enforcementLevel: "mandatory",
@@ -175,11 +190,11 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-https-only",
-        description: "Custom origins must be reached over HTTPS only",
+        description: "Custom origins must be reached over HTTPS only, whatever protocol the viewer used (stricter than CloudFront.9, which accepts 'match-viewer' when no behavior allows HTTP)",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.9"], checkov: ["CKV2_AWS_72"] },
+        controls: {},
         remediationSteps: "Set customOriginConfig.originProtocolPolicy to 'https-only' once the origin serves a valid certificate.",
-        url: securityHubUrl("CloudFront.9"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -193,11 +208,11 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-tls",
-        description: "Custom origins must not offer SSLv3, TLSv1 or TLSv1.1",
+        description: "Custom origins must not offer SSLv3, TLSv1 or TLSv1.1 (stricter than CloudFront.10, which refuses SSLv3 only)",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.10"], checkov: ["CKV2_AWS_54"] },
+        controls: {},
         remediationSteps: "Set customOriginConfig.originSslProtocols to ['TLSv1.2'].",
-        url: securityHubUrl("CloudFront.10"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -223,7 +238,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-default-root-object",
         description: "A distribution with an S3 origin must set a default root object",
         severity: "high",
-        controls: { securityHub: ["CloudFront.1"], checkov: ["CKV_AWS_305"] },
+        controls: { securityHub: ["CloudFront.1"] },
         remediationSteps: "Set defaultRootObject, e.g. 'index.html', so that '/' does not expose the bucket's listing or errors.",
         url: securityHubUrl("CloudFront.1"),
         enforcementLevel: "mandatory",
@@ -253,7 +268,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-failover",
-        description: "A distribution should have an origin group for failover",
+        description: "A distribution should have an origin group for failover, each group with two origins and failover criteria",
         severity: "low",
         controls: { securityHub: ["CloudFront.4"], checkov: ["CKV_AWS_310"] },
         remediationSteps: "Add an origin group with a primary and a secondary origin and route behaviors to it.",
@@ -261,8 +276,12 @@ export const cloudfrontPolicies: Policies = [
         enforcementLevel: "advisory",
         types: TYPES,
         check: (props, report) => {
-            if (((props.originGroups ?? []) as unknown[]).length === 0) {
+            const groups = (props.originGroups ?? []) as Record<string, any>[];
+            if (groups.length === 0) {
                 report("no origin group: an origin outage makes the distribution fail");
+            }
+            for (const group of groups.filter((g) => !g.failoverCriteria || ((g.members ?? []) as unknown[]).length < 2)) {
+                report(`origin group '${group.originId}' needs failover criteria and two members`);
             }
         },
     }),
@@ -276,17 +295,16 @@ export const cloudfrontPolicies: Policies = [
         enforcementLevel: "advisory",
         types: TYPES,
         check: (props, report) => {
-            const type = props.restrictions?.geoRestriction?.restrictionType;
-            if (!type || type === "none") {
+            if (props.restrictions?.geoRestriction?.restrictionType === "none") {
                 report("no geographic restriction");
             }
         },
     }),
     resourcePolicy({
         name: "cloudfront-response-headers-policy",
-        description: "Every cache behavior must attach a response headers policy (security headers)",
+        description: "Every cache behavior must attach a response headers policy (security headers); stricter than CKV2_AWS_32, which asks for one anywhere in the distribution",
         severity: "medium",
-        controls: { checkov: ["CKV2_AWS_32"] },
+        controls: {},
         remediationSteps: "Set responseHeadersPolicyId on every behavior, e.g. the managed SecurityHeadersPolicy 67f7725c-6f97-4210-82d7-5512b31e9d03.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-response-headers.html",
         enforcementLevel: "mandatory",
@@ -303,7 +321,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-hsts",
         description: "Response headers policies must send Strict-Transport-Security for at least a minimum age",
         severity: "medium",
-        controls: { checkov: ["CKV_AWS_259"] },
+        controls: {},
         remediationSteps: "Set securityHeadersConfig.strictTransportSecurity with accessControlMaxAgeSec of at least a year, includeSubdomains and override.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html",
         enforcementLevel: "mandatory",
@@ -321,7 +339,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-required-tags",
-        description: "Distributions must carry the required tag keys",
+        description: "Distributions must carry the required tag keys, or at least one tag when none are configured",
         severity: "low",
         controls: { securityHub: ["CloudFront.14"] },
         remediationSteps: "Add the tag keys listed in this policy's requiredTags config to the distribution.",
@@ -331,10 +349,86 @@ export const cloudfrontPolicies: Policies = [
         types: TYPES,
         check: (props, report, args) => {
             const required = args.getConfig<{ requiredTags?: string[] }>().requiredTags ?? [];
-            const missing = required.filter((key) => !(key in (props.tags ?? {})));
+            // Security Hub ignores the tags AWS sets itself (keys starting with "aws:").
+            const keys = Object.keys(props.tags ?? {}).filter((key) => !key.startsWith("aws:"));
+            const missing = required.filter((key) => !keys.includes(key));
             if (missing.length > 0) {
                 report(`missing tag keys: ${missing.join(", ")}`);
+            } else if (required.length === 0 && keys.length === 0) {
+                report("the distribution has no tags");
             }
         },
     }),
+    resourcePolicy({
+        name: "cloudfront-origin-encrypted",
+        description: "Traffic to custom origins must be encrypted: no 'http-only' origin, and no 'match-viewer' origin while a behavior allows plain HTTP",
+        severity: "medium",
+        controls: { securityHub: ["CloudFront.9"] },
+        remediationSteps: "Set customOriginConfig.originProtocolPolicy to 'https-only' (or keep 'match-viewer' and make every behavior 'redirect-to-https' or 'https-only').",
+        url: securityHubUrl("CloudFront.9"),
+        enforcementLevel: "mandatory",
+        types: TYPES,
+        check: (props, report) => {
+            for (const origin of origins(props)) {
+                const policy = origin.customOriginConfig?.originProtocolPolicy;
+                if (policy === "http-only") {
+                    report(`custom origin '${origin.originId}' is reached over plain HTTP (originProtocolPolicy 'http-only')`);
+                } else if (policy === "match-viewer" && allowsPlainHttp(props)) {
+                    report(`custom origin '${origin.originId}' uses 'match-viewer' while a behavior allows plain HTTP ('allow-all'): requests reach it unencrypted`);
+                }
+            }
+        },
+    }),
+    resourcePolicy({
+        name: "cloudfront-origin-no-sslv3",
+        description: "Custom origins must not offer SSLv3",
+        severity: "medium",
+        controls: { securityHub: ["CloudFront.10"], checkov: ["CKV2_AWS_54"] },
+        remediationSteps: "Remove SSLv3 from customOriginConfig.originSslProtocols (offer TLSv1.2 only).",
+        url: securityHubUrl("CloudFront.10"),
+        enforcementLevel: "mandatory",
+        types: TYPES,
+        check: (props, report) => {
+            for (const origin of origins(props)) {
+                if (((origin.customOriginConfig?.originSslProtocols ?? []) as string[]).includes("SSLv3")) {
+                    report(`custom origin '${origin.originId}' offers SSLv3`);
+                }
+            }
+        },
+    }),
+    resourcePolicy({
+        name: "cloudfront-default-certificate",
+        description: "A distribution should serve its own certificate rather than the default *.cloudfront.net one",
+        severity: "low",
+        controls: { securityHub: ["CloudFront.7"], checkov: ["CKV2_AWS_42"] },
+        remediationSteps: "Give the distribution an alternate domain name with an ACM certificate from us-east-1 (viewerCertificate.acmCertificateArn).",
+        url: securityHubUrl("CloudFront.7"),
+        enforcementLevel: "advisory",
+        types: TYPES,
+        check: (props, report) => {
+            const cert = props.viewerCertificate ?? {};
+            if (!cert.acmCertificateArn && !cert.iamCertificateId) {
+                report("the distribution uses the default *.cloudfront.net certificate");
+            }
+        },
+    }),
+    resourcePolicy({
+        name: "cloudfront-viewer-tls12",
+        description: "Viewers must use TLS 1.2 or newer; the default *.cloudfront.net certificate still accepts TLSv1",
+        severity: "medium",
+        controls: { checkov: ["CKV_AWS_174"] },
+        remediationSteps: "Serve your own ACM certificate and set viewerCertificate.minimumProtocolVersion to 'TLSv1.2_2021' or newer.",
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
+        enforcementLevel: "advisory",
+        types: TYPES,
+        check: (props, report) => {
+            const cert = props.viewerCertificate ?? {};
+            if (cert.cloudfrontDefaultCertificate === true) {
+                report("the default *.cloudfront.net certificate accepts TLSv1 and TLSv1.1; serve your own certificate with 'TLSv1.2_2021' or newer");
+            } else if (!TLS12_OR_LATER.test(String(cert.minimumProtocolVersion ?? ""))) {
+                report(`minimumProtocolVersion ${JSON.stringify(cert.minimumProtocolVersion ?? "TLSv1 (default)")} accepts TLS older than 1.2`);
+            }
+        },
+    }),
+    ...cloudfrontStackPolicies,
 ];
