@@ -98,16 +98,17 @@ export const cloudfrontStackPolicies: Policies = [
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html",
         enforcementLevel: "mandatory",
         check: (args, report) => {
-            const websites = ofType(args.resources, WEBSITES);
+            // Website configurations, and buckets configured as websites inline (the `website` input).
+            const websites = [...ofType(args.resources, WEBSITES), ...ofType(args.resources, BUCKETS).filter((b) => peek(() => b.props.website) !== undefined)];
             for (const distribution of ofType(args.resources, [DISTRIBUTION])) {
-                const endpoints = knownOriginDomains(distribution).filter((o) => WEBSITE_ENDPOINT.test(o.domain));
-                for (const origin of endpoints) {
+                const known = knownOriginDomains(distribution);
+                for (const origin of known.filter((o) => WEBSITE_ENDPOINT.test(o.domain))) {
                     report(`origin '${origin.originId}' of distribution '${distribution.name}' is the S3 website endpoint ${origin.domain}`, distribution.urn);
                 }
-                const known = new Set(endpoints.map((o) => o.domain));
-                for (const website of websites.filter((w) => dependsOn(distribution, w, "origins"))) {
-                    const endpoint = peek(() => website.props.websiteEndpoint);
-                    if (typeof endpoint !== "string" || !known.has(stripDot(endpoint))) {
+                // An origin whose domain is not known yet (a preview) may be a website endpoint the distribution takes from one of them.
+                const origins = (peek(() => distribution.props.origins) ?? []) as unknown[];
+                if (known.length < origins.length) {
+                    for (const website of websites.filter((w) => dependsOn(distribution, w, "origins") && peek(() => w.props.websiteEndpoint) === undefined)) {
                         report(`distribution '${distribution.name}' serves the S3 website endpoint of '${website.name}'`, distribution.urn);
                     }
                 }

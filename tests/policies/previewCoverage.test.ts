@@ -107,6 +107,15 @@ describe("policies: what a real preview of other people's programs shows", funct
             ]);
         });
 
+        it("also knows a bucket configured as a website inline, and not a plain bucket the distribution depends on", async () => {
+            const websiteBucket = resource(BUCKET, { bucket: "cms.example.com", acl: "public-read", website: { indexDocument: "index.html" }, websiteEndpoint: UNKNOWN }, "contentBucket");
+            const plainBucket = resource(BUCKET, { bucket: "site-1a2b", bucketRegionalDomainName: UNKNOWN }, "site");
+            assert.deepEqual(await pack.checkStack([websiteBucket, dependingOn(cdn({ origins: [origin(UNKNOWN)] }), websiteBucket)], policy), [
+                [policy, "mandatory", "distribution 'cdn' serves the S3 website endpoint of 'contentBucket'"],
+            ]);
+            assert.deepEqual(await pack.checkStack([plainBucket, dependingOn(cdn({ origins: [{ originId: "site", domainName: UNKNOWN, originAccessControlId: "E1" }] }), plainBucket)], policy), []);
+        });
+
         it("accepts the bucket's REST endpoint", async () => {
             assert.deepEqual(await pack.checkStack([cdn({ origins: [{ originId: "site", domainName: "site-1a2b.s3.eu-west-1.amazonaws.com", originAccessControlId: "E1" }] })], policy), []);
         });
