@@ -121,6 +121,18 @@ describe("policies: what a real preview of other people's programs shows", funct
         });
     });
 
+    it("acm-cloudfront-certificate-region: with the ARN unknown, reads the region of the certificate the distribution takes it from", async () => {
+        const policy = "acm-cloudfront-certificate-region";
+        const certificate = (region: string) => resource("aws:acm/certificate:Certificate", { domainName: "example.com", region, arn: UNKNOWN }, "cert");
+        const serving = (target: AnalyzedResource) => dependingOn(cdn({ viewerCertificate: { acmCertificateArn: UNKNOWN, sslSupportMethod: "sni-only" } }), target);
+        assert.deepEqual(await pack.checkStack([certificate("eu-west-3"), serving(certificate("eu-west-3"))], policy), [
+            [policy, "mandatory", "distribution 'cdn' uses certificate 'cert' from eu-west-3; CloudFront only reads certificates in us-east-1"],
+        ]);
+        assert.deepEqual(await pack.checkStack([certificate("us-east-1"), serving(certificate("us-east-1"))], policy), []);
+        const validation = resource("aws:acm/certificateValidation:CertificateValidation", { certificateArn: UNKNOWN, region: "us-east-1" }, "validation");
+        assert.deepEqual(await pack.checkStack([validation, serving(validation)], policy), []);
+    });
+
     it("a resource policy that reads an unknown value says it can't run, at advisory level", async () => {
         const props = { origins: [{ originId: "fn", domainName: UNKNOWN }], defaultCacheBehavior: { viewerProtocolPolicy: "https-only" } };
         const findings = await pack.check(DIST, props, "cloudfront-lambda-url-origin-access-control");
