@@ -62,7 +62,7 @@ export const cloudfrontStackPolicies: Policies = [
         enforcementLevel: "mandatory",
         check: (args, report) => {
             const distributions = ofType(args.resources, [DISTRIBUTION]);
-            for (const url of ofType(args.resources, [FUNCTION_URL]).filter((u) => u.props.authorizationType === "NONE")) {
+            for (const url of ofType(args.resources, [FUNCTION_URL]).filter((u) => peek(() => u.props.authorizationType) === "NONE")) {
                 for (const distribution of distributions.filter((d) => servesOrigin(d, url, hostOf(peek(() => url.props.functionUrl))))) {
                     report(`distribution '${distribution.name}' serves Lambda function URL '${url.name}', whose authorizationType is NONE: anyone can call it directly, bypassing CloudFront; use AWS_IAM with an Origin Access Control`, distribution.urn);
                 }

@@ -47,7 +47,11 @@ function zoneNameOf(record: PolicyResource, zones: PolicyResource[]): string | u
  * name it starts, so that nothing is reported from a guess.
  */
 function recordNames(record: PolicyResource, zones: PolicyResource[]): (candidate: string) => boolean {
-    const name = stripDot(record.props.name);
+    const known = peek(() => record.props.name);
+    if (known === undefined) {
+        return () => true;
+    }
+    const name = stripDot(known);
     const zone = zoneNameOf(record, zones);
     if (zone !== undefined) {
         return (candidate) => stripDot(candidate) === fullName(name, zone);
@@ -62,7 +66,7 @@ function fullName(name: string, zone: string): string {
 
 /** A key for "same name in the same zone", complete when the zone's name is known. */
 function recordKey(record: PolicyResource, zones: PolicyResource[]): string {
-    const name = stripDot(record.props.name);
+    const name = stripDot(peek(() => record.props.name) ?? record.urn);
     const zone = zoneNameOf(record, zones);
     return `${String(peek(() => record.props.zoneId) ?? "?")}/${zone === undefined ? name : fullName(name, zone)}`;
 }
@@ -80,15 +84,17 @@ export const route53Policies: Policies = [
             const distributions = args.resources.filter((r) => r.type === DISTRIBUTION);
             const zones = args.resources.filter((r) => r.type === ZONE);
             for (const record of args.resources.filter((r) => r.type === RECORD)) {
-                const names = recordNames(record, zones);
-                for (const alias of cloudfrontAliases(record, distributions)) {
+                const aliases = cloudfrontAliases(record, distributions);
+                const names = aliases.length > 0 ? recordNames(record, zones) : () => true;
+                const label = peek(() => record.props.name) ?? record.name;
+                for (const alias of aliases) {
                     const unknownTarget = distributions.some((d) => peek(() => d.props.domainName) === undefined);
                     if (alias.zoneId !== undefined && alias.zoneId !== CLOUDFRONT_ZONE_ID) {
-                        report(`record '${record.props.name}' aliases ${alias.name ?? "a distribution"} through zone ${alias.zoneId}; CloudFront aliases use ${CLOUDFRONT_ZONE_ID}`, record.urn);
+                        report(`record '${label}' aliases ${alias.name ?? "a distribution"} through zone ${alias.zoneId}; CloudFront aliases use ${CLOUDFRONT_ZONE_ID}`, record.urn);
                     } else if (!alias.target && alias.name !== undefined && !unknownTarget) {
-                        report(`record '${record.props.name}' aliases ${alias.name}, which is no distribution of this stack (a dangling record)`, record.urn);
+                        report(`record '${label}' aliases ${alias.name}, which is no distribution of this stack (a dangling record)`, record.urn);
                     } else if (alias.target && !((alias.target.props.aliases ?? []) as string[]).some(names)) {
-                        report(`record '${record.props.name}' points at distribution '${alias.target.name}', which does not list it in its aliases`, record.urn);
+                        report(`record '${label}' points at distribution '${alias.target.name}', which does not list it in its aliases`, record.urn);
                     }
                 }
             }
@@ -106,11 +112,13 @@ export const route53Policies: Policies = [
             const records = args.resources.filter((r) => r.type === RECORD);
             const zones = args.resources.filter((r) => r.type === ZONE);
             const distributions = args.resources.filter((r) => r.type === DISTRIBUTION);
-            const aaaa = new Set(records.filter((r) => r.props.type === "AAAA").map((r) => recordKey(r, zones)));
-            for (const record of records.filter((r) => r.props.type === "A")) {
+            // Validation records take their name and type from the certificate: unknown in a preview.
+            const ofType = (type: string) => records.filter((r) => peek(() => r.props.type) === type);
+            const aaaa = new Set(ofType("AAAA").map((r) => recordKey(r, zones)));
+            for (const record of ofType("A")) {
                 const toIpv6 = cloudfrontAliases(record, distributions).some((alias) => alias.target?.props.isIpv6Enabled === true);
                 if (toIpv6 && !aaaa.has(recordKey(record, zones))) {
-                    report(`A record '${record.props.name}' has no AAAA pair; IPv6 viewers cannot reach the distribution by name`, record.urn);
+                    report(`A record '${peek(() => record.props.name) ?? record.name}' has no AAAA pair; IPv6 viewers cannot reach the distribution by name`, record.urn);
                 }
             }
         },

@@ -44,6 +44,16 @@ describe("policies: what a real preview of other people's programs shows", funct
             assert.deepEqual(findings, [[policy, "mandatory", "record 'api' points at distribution 'cdn', which does not list it in its aliases"]]);
         });
 
+        it("is not stopped by certificate validation records whose name and type are unknown", async () => {
+            const validation = resource(RECORD, { zoneId: "Z1", name: UNKNOWN, type: UNKNOWN, records: [UNKNOWN], ttl: 600 }, "validation");
+            assert.deepEqual(await pack.checkStack([zone, cdn({ isIpv6Enabled: true }), validation, record("api")], policy), [
+                [policy, "mandatory", "record 'api' points at distribution 'cdn', which does not list it in its aliases"],
+            ]);
+            assert.deepEqual(await pack.checkStack([zone, cdn({ isIpv6Enabled: true }), validation, record("www")], "route53-alias-aaaa-pair"), [
+                ["route53-alias-aaaa-pair", "advisory", "A record 'www' has no AAAA pair; IPv6 viewers cannot reach the distribution by name"],
+            ]);
+        });
+
         it("route53-alias-aaaa-pair: isIpv6Enabled unset is false (the provider's default), and a relative AAAA pairs with a full A", async () => {
             assert.deepEqual(await pack.checkStack([zone, cdn(), record("www")], "route53-alias-aaaa-pair"), []);
             const ipv6 = cdn({ isIpv6Enabled: true });
@@ -131,6 +141,20 @@ describe("policies: what a real preview of other people's programs shows", funct
         assert.deepEqual(await pack.checkStack([certificate("us-east-1"), serving(certificate("us-east-1"))], policy), []);
         const validation = resource("aws:acm/certificateValidation:CertificateValidation", { certificateArn: UNKNOWN, region: "us-east-1" }, "validation");
         assert.deepEqual(await pack.checkStack([validation, serving(validation)], policy), []);
+    });
+
+    it("directory and web ACL relations hold through dependencies when ids and ARNs are unknown", async () => {
+        const ad = resource("aws:directoryservice/directory:Directory", { id: UNKNOWN, name: "corp.example.com", type: "MicrosoftAD" }, "ad");
+        const registration = dependingOn(resource("aws:workspaces/directory:Directory", { directoryId: UNKNOWN }, "ws"), ad);
+        const radius = dependingOn(resource("aws:directoryservice/radiusSettings:RadiusSettings", { directoryId: UNKNOWN, authenticationProtocol: "MS-CHAPv2" }, "mfa"), ad);
+        assert.deepEqual(await pack.checkStack([ad, registration, radius], "directoryservice-radius-mfa"), []);
+        assert.deepEqual(await pack.checkStack([ad, registration], "directoryservice-radius-mfa"), [
+            ["directoryservice-radius-mfa", "advisory", "directory 'corp.example.com' is used by WorkSpaces without RADIUS MFA"],
+        ]);
+        const acl = resource("aws:wafv2/webAcl:WebAcl", { arn: UNKNOWN, scope: "CLOUDFRONT" }, "acl");
+        const logging = dependingOn(resource("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", { resourceArn: UNKNOWN }, "acl-logs"), acl);
+        assert.deepEqual(await pack.checkStack([acl, logging], "waf-logging"), []);
+        assert.deepEqual(await pack.checkStack([acl], "waf-logging"), [["waf-logging", "advisory", "web ACL 'acl' has no logging configuration"]]);
     });
 
     it("a resource policy that reads an unknown value says it can't run, at advisory level", async () => {

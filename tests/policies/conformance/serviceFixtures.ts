@@ -19,6 +19,7 @@ const cert = of(CERT);
 const key = of(KEY);
 const workspace = of(WORKSPACE);
 const fleet = of(FLEET);
+const radius = of("aws:directoryservice/radiusSettings:RadiusSettings");
 
 const ENCRYPTED = { userName: "ana", rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true, volumeEncryptionKey: "arn:aws:kms:eu-west-3:123456789012:key/k" };
 /** A fleet within every Prowler threshold: 8 h sessions, 5 min to reconnect, 10 min idle. */
@@ -140,6 +141,15 @@ export const SERVICE_CONTROLS: ControlCase[] = [
             fleet("idle timeout 0 (never)", "fail", { ...FLEET_WITHIN, idleDisconnectTimeoutInSeconds: 0 }),
             fleet("left out: AWS applies 0", "fail", { ...FLEET_WITHIN, idleDisconnectTimeoutInSeconds: undefined }),
             fleet("idle timeout of exactly 10 minutes", "pass", FLEET_WITHIN),
+        ],
+    },
+    {
+        control: "directoryservice_radius_server_security_protocol",
+        source: prowlerSource("directoryservice", "directoryservice_radius_server_security_protocol"),
+        fixtures: [
+            radius("RADIUS with PAP", "fail", { directoryId: "d-1", authenticationProtocol: "PAP" }),
+            radius("RADIUS with MS-CHAPv1", "fail", { directoryId: "d-1", authenticationProtocol: "MS-CHAPv1" }),
+            radius("RADIUS with MS-CHAPv2", "pass", { directoryId: "d-1", authenticationProtocol: "MS-CHAPv2" }),
         ],
     },
     {
