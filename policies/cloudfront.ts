@@ -1,4 +1,6 @@
 import type { Policies } from "@pulumi/policy";
+import { cloudfrontControlPolicies } from "./cloudfrontControls";
+import { behaviors, isS3Origin, origins, usesCustomCertificate } from "./cloudfrontProps";
 import { cloudfrontStackPolicies } from "./cloudfrontStack";
 import { resourcePolicy, securityHubUrl } from "./define";
 
@@ -9,43 +11,12 @@ const TYPES = [DISTRIBUTION];
 /** TLS policies CloudFront offers that are still considered secure. */
 export const SECURE_VIEWER_TLS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
 const INSECURE_ORIGIN_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
-/** Checkov CKV_AWS_174 accepts any TLS 1.2 or 1.3 security policy (`TLSv1.2_2018` included). */
-const TLS12_OR_LATER = /^TLSv1\.[23]_\d{4}$/;
 /** CloudFront's dedicated-IP support methods (`static-ip` is the legacy name). */
 const DEDICATED_IP = ["vip", "static-ip"];
-
-/** Every behavior of a distribution with a readable label. */
-function behaviors(props: Record<string, any>): { label: string; behavior: Record<string, any> }[] {
-    const ordered = (props.orderedCacheBehaviors ?? []) as Record<string, any>[];
-    return [
-        ...(props.defaultCacheBehavior ? [{ label: "the default behavior", behavior: props.defaultCacheBehavior }] : []),
-        ...ordered.map((behavior) => ({ label: `behavior '${behavior.pathPattern}'`, behavior })),
-    ];
-}
-
-function origins(props: Record<string, any>): Record<string, any>[] {
-    return (props.origins ?? []) as Record<string, any>[];
-}
-
-/** S3 REST endpoints (not website endpoints, which are custom origins). */
-function isS3Origin(origin: Record<string, any>): boolean {
-    const domain = String(origin.domainName ?? "");
-    return origin.s3OriginConfig !== undefined || (/\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(domain) && !/\.s3-website[.-]/.test(domain));
-}
-
-function usesCustomCertificate(props: Record<string, any>): boolean {
-    const cert = props.viewerCertificate ?? {};
-    return Boolean(cert.acmCertificateArn || cert.iamCertificateId) && cert.cloudfrontDefaultCertificate !== true;
-}
 
 /** Security Hub CloudFront.15 judges only custom certificates served with SNI (not dedicated IPs). */
 function servedWithSni(props: Record<string, any>): boolean {
     return usesCustomCertificate(props) && !DEDICATED_IP.includes(props.viewerCertificate?.sslSupportMethod);
-}
-
-/** Whether any behavior lets viewers use plain HTTP. */
-function allowsPlainHttp(props: Record<string, any>): boolean {
-    return behaviors(props).some(({ behavior }) => behavior.viewerProtocolPolicy === "allow-all");
 }
 
 export const cloudfrontPolicies: Policies = [
@@ -359,76 +330,6 @@ export const cloudfrontPolicies: Policies = [
             }
         },
     }),
-    resourcePolicy({
-        name: "cloudfront-origin-encrypted",
-        description: "Traffic to custom origins must be encrypted: no 'http-only' origin, and no 'match-viewer' origin while a behavior allows plain HTTP",
-        severity: "medium",
-        controls: { securityHub: ["CloudFront.9"] },
-        remediationSteps: "Set customOriginConfig.originProtocolPolicy to 'https-only' (or keep 'match-viewer' and make every behavior 'redirect-to-https' or 'https-only').",
-        url: securityHubUrl("CloudFront.9"),
-        enforcementLevel: "mandatory",
-        types: TYPES,
-        check: (props, report) => {
-            for (const origin of origins(props)) {
-                const policy = origin.customOriginConfig?.originProtocolPolicy;
-                if (policy === "http-only") {
-                    report(`custom origin '${origin.originId}' is reached over plain HTTP (originProtocolPolicy 'http-only')`);
-                } else if (policy === "match-viewer" && allowsPlainHttp(props)) {
-                    report(`custom origin '${origin.originId}' uses 'match-viewer' while a behavior allows plain HTTP ('allow-all'): requests reach it unencrypted`);
-                }
-            }
-        },
-    }),
-    resourcePolicy({
-        name: "cloudfront-origin-no-sslv3",
-        description: "Custom origins must not offer SSLv3",
-        severity: "medium",
-        controls: { securityHub: ["CloudFront.10"], checkov: ["CKV2_AWS_54"] },
-        remediationSteps: "Remove SSLv3 from customOriginConfig.originSslProtocols (offer TLSv1.2 only).",
-        url: securityHubUrl("CloudFront.10"),
-        enforcementLevel: "mandatory",
-        types: TYPES,
-        check: (props, report) => {
-            for (const origin of origins(props)) {
-                if (((origin.customOriginConfig?.originSslProtocols ?? []) as string[]).includes("SSLv3")) {
-                    report(`custom origin '${origin.originId}' offers SSLv3`);
-                }
-            }
-        },
-    }),
-    resourcePolicy({
-        name: "cloudfront-default-certificate",
-        description: "A distribution should serve its own certificate rather than the default *.cloudfront.net one",
-        severity: "low",
-        controls: { securityHub: ["CloudFront.7"], checkov: ["CKV2_AWS_42"] },
-        remediationSteps: "Give the distribution an alternate domain name with an ACM certificate from us-east-1 (viewerCertificate.acmCertificateArn).",
-        url: securityHubUrl("CloudFront.7"),
-        enforcementLevel: "advisory",
-        types: TYPES,
-        check: (props, report) => {
-            const cert = props.viewerCertificate ?? {};
-            if (!cert.acmCertificateArn && !cert.iamCertificateId) {
-                report("the distribution uses the default *.cloudfront.net certificate");
-            }
-        },
-    }),
-    resourcePolicy({
-        name: "cloudfront-viewer-tls12",
-        description: "Viewers must use TLS 1.2 or newer; the default *.cloudfront.net certificate still accepts TLSv1",
-        severity: "medium",
-        controls: { checkov: ["CKV_AWS_174"] },
-        remediationSteps: "Serve your own ACM certificate and set viewerCertificate.minimumProtocolVersion to 'TLSv1.2_2021' or newer.",
-        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
-        enforcementLevel: "advisory",
-        types: TYPES,
-        check: (props, report) => {
-            const cert = props.viewerCertificate ?? {};
-            if (cert.cloudfrontDefaultCertificate === true) {
-                report("the default *.cloudfront.net certificate accepts TLSv1 and TLSv1.1; serve your own certificate with 'TLSv1.2_2021' or newer");
-            } else if (!TLS12_OR_LATER.test(String(cert.minimumProtocolVersion ?? ""))) {
-                report(`minimumProtocolVersion ${JSON.stringify(cert.minimumProtocolVersion ?? "TLSv1 (default)")} accepts TLS older than 1.2`);
-            }
-        },
-    }),
+    ...cloudfrontControlPolicies,
     ...cloudfrontStackPolicies,
 ];
