@@ -1,6 +1,7 @@
 import type { Policies } from "@pulumi/policy";
 import { allowsPlainHttp, origins } from "./cloudfrontProps";
 import { resourcePolicy, securityHubUrl } from "./define";
+import { isSet } from "./relations";
 
 const TYPES = ["aws:cloudfront/distribution:Distribution"];
 /** Checkov CKV_AWS_174 accepts any TLS 1.2 or 1.3 security policy (`TLSv1.2_2018` included). */
@@ -60,7 +61,7 @@ export const cloudfrontControlPolicies: Policies = [
         types: TYPES,
         check: (props, report) => {
             const cert = props.viewerCertificate ?? {};
-            if (!cert.acmCertificateArn && !cert.iamCertificateId) {
+            if (!isSet(cert, "acmCertificateArn") && !isSet(cert, "iamCertificateId")) {
                 report("the distribution uses the default *.cloudfront.net certificate");
             }
         },

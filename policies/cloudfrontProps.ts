@@ -1,4 +1,5 @@
-/** Readers of a distribution's props shared by the CloudFront policies. */
+// Readers of a distribution's props shared by the CloudFront policies.
+import { isSet } from "./relations";
 
 /** Every behavior of a distribution with a readable label. */
 export function behaviors(props: Record<string, any>): { label: string; behavior: Record<string, any> }[] {
@@ -19,9 +20,10 @@ export function isS3Origin(origin: Record<string, any>): boolean {
     return origin.s3OriginConfig !== undefined || (/\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(domain) && !/\.s3-website[.-]/.test(domain));
 }
 
+/** Whether the distribution serves its own certificate (an ACM ARN still unknown in a preview counts). */
 export function usesCustomCertificate(props: Record<string, any>): boolean {
     const cert = props.viewerCertificate ?? {};
-    return Boolean(cert.acmCertificateArn || cert.iamCertificateId) && cert.cloudfrontDefaultCertificate !== true;
+    return (isSet(cert, "acmCertificateArn") || isSet(cert, "iamCertificateId")) && cert.cloudfrontDefaultCertificate !== true;
 }
 
 /** Whether any behavior lets viewers use plain HTTP. */

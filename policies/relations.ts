@@ -17,6 +17,21 @@ export function peek<T>(read: () => T): T | undefined {
 }
 
 /**
+ * Whether `object[key]` holds a value: a known non-empty one, or one the engine will know after
+ * deployment (an ARN of a resource being created is set, even while unknown).
+ */
+export function isSet(object: Record<string, any> | undefined, key: string): boolean {
+    try {
+        return Boolean(object?.[key]);
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return true;
+        }
+        throw error;
+    }
+}
+
+/**
  * Whether `resource` takes an input from `target`: through `property` when the engine sent
  * property dependencies (a real preview does), else through any input.
  */

@@ -157,6 +157,20 @@ describe("policies: what a real preview of other people's programs shows", funct
         assert.deepEqual(await pack.checkStack([acl], "waf-logging"), [["waf-logging", "advisory", "web ACL 'acl' has no logging configuration"]]);
     });
 
+    it("a certificate ARN unknown during the preview still counts as the distribution's own certificate", async () => {
+        const props = (minimumProtocolVersion: string) => ({
+            aliases: ["www.example.com"],
+            viewerCertificate: { acmCertificateArn: UNKNOWN, sslSupportMethod: "sni-only", minimumProtocolVersion },
+        });
+        const certificatePolicies = ["cloudfront-minimum-tls", "cloudfront-sni", "cloudfront-custom-certificate", "cloudfront-default-certificate", "cloudfront-viewer-tls12"];
+        const judged = async (version: string) => (await pack.check(DIST, props(version))).filter(([name]) => certificatePolicies.includes(name));
+        assert.deepEqual(await judged("TLSv1.2_2021"), []);
+        assert.deepEqual(await judged("TLSv1.1_2016"), [
+            ["cloudfront-minimum-tls", "mandatory", 'minimumProtocolVersion "TLSv1.1_2016" is not allowed; use one of TLSv1.2_2021, TLSv1.2_2025, TLSv1.3_2025'],
+            ["cloudfront-viewer-tls12", "advisory", 'minimumProtocolVersion "TLSv1.1_2016" accepts TLS older than 1.2'],
+        ]);
+    });
+
     it("a resource policy that reads an unknown value says it can't run, at advisory level", async () => {
         const props = { origins: [{ originId: "fn", domainName: UNKNOWN }], defaultCacheBehavior: { viewerProtocolPolicy: "https-only" } };
         const findings = await pack.check(DIST, props, "cloudfront-lambda-url-origin-access-control");
