@@ -14,9 +14,10 @@ function limitsOf(config: Partial<Limits>): Limits {
 }
 
 /**
- * What AppStream applies when a fleet leaves a setting out: 16 h sessions and 15 min to reconnect
- * (AppStream 2.0 administration guide, fleet settings), and no idle timeout (the CreateFleet API
- * model: "The default value is 0").
+ * What AppStream applies when a fleet leaves a setting out: no idle timeout (the CreateFleet API
+ * model: "The default value is 0"), and for the session length and reconnect window the
+ * console's defaults, 16 h and 15 min (the API model documents none and the provider marks both
+ * computed): a fleet that leaves them out is not known to be within the limits, and fails.
  */
 const AWS_DEFAULTS: Limits = { maxUserDurationInSeconds: 57600, disconnectTimeoutInSeconds: 900, idleDisconnectTimeoutInSeconds: 0 };
 
@@ -103,7 +104,7 @@ export const appstreamPolicies: Policies = [
             const limits = limitsOf(args.getConfig());
             for (const key of overLimits(props, limits)) {
                 const value = props[key] ?? AWS_DEFAULTS[key];
-                const what = props[key] === undefined ? `${key} unset (AWS applies ${value})` : value === 0 ? `${key} is 0` : `${key} ${value}`;
+                const what = props[key] === undefined ? `${key} unset (AWS's default${key === "idleDisconnectTimeoutInSeconds" ? ", 0," : ""} applies)` : value === 0 ? `${key} is 0` : `${key} ${value}`;
                 if (value === 0) {
                     report(`${what}: idle users are never disconnected; use at most ${limits[key]}`);
                 } else {
