@@ -1,8 +1,39 @@
 import type { Policies } from "@pulumi/policy/policy";
+import type { PolicyResource } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl, stackPolicy } from "./define";
+import { dependsOn, peek } from "./relations";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const VALIDATION = "aws:acm/certificateValidation:CertificateValidation";
+
+/** The region a resource of the stack is created in: its own `region` input, else its provider's, when known. */
+function regionOf(resource: PolicyResource): string | undefined {
+    const own = peek(() => resource.props.region);
+    const byProvider = peek(() => resource.provider?.props.region);
+    const region = own ?? byProvider;
+    return typeof region === "string" ? region : undefined;
+}
+
+/**
+ * The certificates a distribution serves, with their region: from the ARN when it is known, else
+ * from the certificate (or its validation) of the stack the distribution takes it from.
+ */
+function certificatesOf(distribution: PolicyResource, resources: PolicyResource[]): { label: string; region: string }[] {
+    const arn = peek(() => distribution.props.viewerCertificate?.acmCertificateArn);
+    if (typeof arn === "string") {
+        return arn.split(":").length > 3 ? [{ label: arn, region: arn.split(":")[3] }] : [];
+    }
+    if (peek(() => distribution.props.viewerCertificate) === undefined) {
+        return [];
+    }
+    return resources
+        .filter((r) => (r.type === CERTIFICATE || r.type === VALIDATION) && dependsOn(distribution, r, "viewerCertificate"))
+        .flatMap((r) => {
+            const region = regionOf(r);
+            return region === undefined ? [] : [{ label: `'${r.name}'`, region }];
+        });
+}
 
 /** A certificate ACM issues (not an imported or private one): it has a domain name and no key material. */
 function isRequested(props: Record<string, any>): boolean {
@@ -72,10 +103,8 @@ export const acmPolicies: Policies = [
         enforcementLevel: "mandatory",
         check: (args, report) => {
             for (const distribution of args.resources.filter((r) => r.type === DISTRIBUTION)) {
-                const arn = distribution.props.viewerCertificate?.acmCertificateArn;
-                const region = typeof arn === "string" ? arn.split(":")[3] : undefined;
-                if (region !== undefined && region !== "us-east-1") {
-                    report(`distribution '${distribution.name}' uses certificate ${arn} from ${region}; CloudFront only reads certificates in us-east-1`, distribution.urn);
+                for (const { label, region } of certificatesOf(distribution, args.resources).filter((c) => c.region !== "us-east-1")) {
+                    report(`distribution '${distribution.name}' uses certificate ${label} from ${region}; CloudFront only reads certificates in us-east-1`, distribution.urn);
                 }
             }
         },
@@ -90,7 +119,7 @@ export const acmPolicies: Policies = [
         enforcementLevel: "disabled",
         types: [CERTIFICATE],
         check: (props, report) => {
-            const names = [props.domainName, ...((props.subjectAlternativeNames ?? []) as string[])].filter((n) => typeof n === "string" && n.startsWith("*."));
+            const names = [props.domainName, ...((props.subjectAlternativeNames ?? []) as string[])].filter((n) => typeof n === "string" && n.includes("*"));
             if (names.length > 0) {
                 report(`wildcard names: ${names.join(", ")}`);
             }

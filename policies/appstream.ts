@@ -5,7 +5,7 @@ const FLEET = "aws:appstream/fleet:Fleet";
 const IMAGE_BUILDER = "aws:appstream/imageBuilder:ImageBuilder";
 const STACK = "aws:appstream/stack:Stack";
 
-/** Prowler's thresholds: 10 h sessions, 5 min to reconnect, 10 min idle. */
+/** Prowler's thresholds: sessions under 10 h, at most 5 min to reconnect and 10 min idle. */
 export const SESSION_LIMITS = { maxUserDurationInSeconds: 36000, disconnectTimeoutInSeconds: 300, idleDisconnectTimeoutInSeconds: 600 };
 type Limits = typeof SESSION_LIMITS;
 
@@ -13,12 +13,31 @@ function limitsOf(config: Partial<Limits>): Limits {
     return { ...SESSION_LIMITS, ...config };
 }
 
-/** Settings above their limit; an idle timeout of 0 (never disconnect idle users) counts as above. */
+/**
+ * What AppStream applies when a fleet leaves a setting out: no idle timeout (the CreateFleet API
+ * model: "The default value is 0"), and for the session length and reconnect window the
+ * console's defaults, 16 h and 15 min (the API model documents none and the provider marks both
+ * computed): a fleet that leaves them out is not known to be within the limits, and fails.
+ */
+const AWS_DEFAULTS: Limits = { maxUserDurationInSeconds: 57600, disconnectTimeoutInSeconds: 900, idleDisconnectTimeoutInSeconds: 0 };
+
+/**
+ * Settings over their limit, as Prowler judges them: a session must be shorter than its limit,
+ * the reconnect and idle times at most theirs, and an idle timeout of 0 (never disconnect idle
+ * users) counts as over. A setting left out is AWS's default.
+ */
 function overLimits(props: Record<string, any>, limits: Limits): (keyof Limits)[] {
-    return (Object.keys(limits) as (keyof Limits)[]).filter(
-        (key) => props[key] !== undefined && (props[key] > limits[key] || (key === "idleDisconnectTimeoutInSeconds" && props[key] === 0)),
-    );
+    const value = (key: keyof Limits): number => props[key] ?? AWS_DEFAULTS[key];
+    return (Object.keys(limits) as (keyof Limits)[]).filter((key) => {
+        if (key === "maxUserDurationInSeconds") {
+            return value(key) >= limits[key];
+        }
+        return value(key) > limits[key] || (key === "idleDisconnectTimeoutInSeconds" && value(key) === 0);
+    });
 }
+
+/** The value a fix sets: the limit, or one minute under it for the session length, which must stay below. */
+const fixedValue = (key: keyof Limits, limits: Limits) => (key === "maxUserDurationInSeconds" ? limits[key] - 60 : limits[key]);
 
 /** Enabled user settings of a stack (AppStream enables every action that is not listed). */
 function enabled(props: Record<string, any>, action: string): boolean {
@@ -84,7 +103,13 @@ export const appstreamPolicies: Policies = [
         check: (props, report, args) => {
             const limits = limitsOf(args.getConfig());
             for (const key of overLimits(props, limits)) {
-                report(props[key] === 0 ? `${key} is 0: idle users are never disconnected; use at most ${limits[key]}` : `${key} ${props[key]} exceeds ${limits[key]}`);
+                const value = props[key] ?? AWS_DEFAULTS[key];
+                const what = props[key] === undefined ? `${key} unset (AWS's default${key === "idleDisconnectTimeoutInSeconds" ? ", 0," : ""} applies)` : value === 0 ? `${key} is 0` : `${key} ${value}`;
+                if (value === 0) {
+                    report(`${what}: idle users are never disconnected; use at most ${limits[key]}`);
+                } else {
+                    report(`${what} ${value === limits[key] ? "is not below" : "exceeds"} ${limits[key]}`);
+                }
             }
         },
         fix: (props, args) => {
@@ -94,7 +119,7 @@ export const appstreamPolicies: Policies = [
                 return undefined;
             }
             for (const key of over) {
-                props[key] = limits[key];
+                props[key] = fixedValue(key, limits);
             }
             return props;
         },

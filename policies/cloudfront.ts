@@ -1,4 +1,7 @@
 import type { Policies } from "@pulumi/policy/policy";
+import { cloudfrontControlPolicies } from "./cloudfrontControls";
+import { behaviors, isS3Origin, origins, usesCustomCertificate } from "./cloudfrontProps";
+import { cloudfrontStackPolicies } from "./cloudfrontStack";
 import { resourcePolicy, securityHubUrl } from "./define";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -8,29 +11,12 @@ const TYPES = [DISTRIBUTION];
 /** TLS policies CloudFront offers that are still considered secure. */
 export const SECURE_VIEWER_TLS = ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
 const INSECURE_ORIGIN_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
+/** CloudFront's dedicated-IP support methods (`static-ip` is the legacy name). */
+const DEDICATED_IP = ["vip", "static-ip"];
 
-/** Every behavior of a distribution with a readable label. */
-function behaviors(props: Record<string, any>): { label: string; behavior: Record<string, any> }[] {
-    const ordered = (props.orderedCacheBehaviors ?? []) as Record<string, any>[];
-    return [
-        ...(props.defaultCacheBehavior ? [{ label: "the default behavior", behavior: props.defaultCacheBehavior }] : []),
-        ...ordered.map((behavior) => ({ label: `behavior '${behavior.pathPattern}'`, behavior })),
-    ];
-}
-
-function origins(props: Record<string, any>): Record<string, any>[] {
-    return (props.origins ?? []) as Record<string, any>[];
-}
-
-/** S3 REST endpoints (not website endpoints, which are custom origins). */
-function isS3Origin(origin: Record<string, any>): boolean {
-    const domain = String(origin.domainName ?? "");
-    return origin.s3OriginConfig !== undefined || (/\.s3[.-]([a-z0-9-]+\.)?amazonaws\.com$/.test(domain) && !/\.s3-website[.-]/.test(domain));
-}
-
-function usesCustomCertificate(props: Record<string, any>): boolean {
-    const cert = props.viewerCertificate ?? {};
-    return Boolean(cert.acmCertificateArn || cert.iamCertificateId) && cert.cloudfrontDefaultCertificate !== true;
+/** Security Hub CloudFront.15 judges only custom certificates served with SNI (not dedicated IPs). */
+function servedWithSni(props: Record<string, any>): boolean {
+    return usesCustomCertificate(props) && !DEDICATED_IP.includes(props.viewerCertificate?.sslSupportMethod);
 }
 
 export const cloudfrontPolicies: Policies = [
@@ -64,9 +50,9 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-minimum-tls",
-        description: "A distribution with its own certificate must offer viewers only a recommended TLS policy",
+        description: "A distribution serving its own certificate with SNI must offer viewers only a recommended TLS policy",
         severity: "high",
-        controls: { securityHub: ["CloudFront.15"], checkov: ["CKV_AWS_174"] },
+        controls: { securityHub: ["CloudFront.15"] },
         remediationSteps: "Set viewerCertificate.minimumProtocolVersion to 'TLSv1.2_2021' or newer.",
         url: securityHubUrl("CloudFront.15"),
         enforcementLevel: "mandatory",
@@ -79,13 +65,13 @@ export const cloudfrontPolicies: Policies = [
         check: (props, report, args) => {
             const allowed = args.getConfig<{ allowedVersions?: string[] }>().allowedVersions ?? SECURE_VIEWER_TLS;
             const version = props.viewerCertificate?.minimumProtocolVersion;
-            if (usesCustomCertificate(props) && !allowed.includes(version)) {
+            if (servedWithSni(props) && !allowed.includes(version)) {
                 report(`minimumProtocolVersion ${JSON.stringify(version ?? "TLSv1 (default)")} is not allowed; use one of ${allowed.join(", ")}`);
             }
         },
         fix: (props, args) => {
             const allowed = args.getConfig<{ allowedVersions?: string[] }>().allowedVersions ?? SECURE_VIEWER_TLS;
-            if (!usesCustomCertificate(props) || allowed.includes(props.viewerCertificate?.minimumProtocolVersion)) {
+            if (!servedWithSni(props) || allowed.includes(props.viewerCertificate?.minimumProtocolVersion)) {
                 return undefined;
             }
             props.viewerCertificate.minimumProtocolVersion = allowed[0];
@@ -96,9 +82,9 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-custom-certificate",
         description: "A distribution serving alternate domain names must use its own ACM or IAM certificate",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.7"], checkov: ["CKV2_AWS_42"] },
+        controls: {},
         remediationSteps: "Request an ACM certificate in us-east-1 for the aliases and set viewerCertificate.acmCertificateArn.",
-        url: securityHubUrl("CloudFront.7"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -110,7 +96,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-sni",
-        description: "A distribution with its own certificate should serve it with SNI, not dedicated IP addresses",
+        description: "A distribution with its own certificate should serve it with SNI, not dedicated IP addresses (vip)",
         severity: "low",
         controls: { securityHub: ["CloudFront.8"] },
         remediationSteps: "Set viewerCertificate.sslSupportMethod to 'sni-only' unless very old clients need dedicated IPs.",
@@ -119,8 +105,8 @@ export const cloudfrontPolicies: Policies = [
         types: TYPES,
         check: (props, report) => {
             const method = props.viewerCertificate?.sslSupportMethod;
-            if (usesCustomCertificate(props) && method !== "sni-only") {
-                report(`sslSupportMethod is ${JSON.stringify(method ?? "unset")}; use 'sni-only'`);
+            if (usesCustomCertificate(props) && DEDICATED_IP.includes(method)) {
+                report(`sslSupportMethod is ${JSON.stringify(method)}; use 'sni-only'`);
             }
         },
     }),
@@ -158,7 +144,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-s3-origin-access-control",
         description: "S3 origins must be read through an Origin Access Control, never a legacy origin access identity or a public bucket",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.13"], checkov: ["CKV2_AWS_46"] },
+        controls: { securityHub: ["CloudFront.13"] },
         remediationSteps: "Create an aws.cloudfront.OriginAccessControl (type s3, signing always, sigv4), set originAccessControlId on the origin, remove s3OriginConfig.originAccessIdentity, and allow cloudfront.amazonaws.com with an AWS:SourceArn condition in the bucket policy.",
         url: securityHubUrl("CloudFront.13"),
         enforcementLevel: "mandatory",
@@ -175,11 +161,11 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-https-only",
-        description: "Custom origins must be reached over HTTPS only",
+        description: "Custom origins must be reached over HTTPS only, whatever protocol the viewer used (stricter than CloudFront.9, which accepts 'match-viewer' when no behavior allows HTTP)",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.9"], checkov: ["CKV2_AWS_72"] },
+        controls: {},
         remediationSteps: "Set customOriginConfig.originProtocolPolicy to 'https-only' once the origin serves a valid certificate.",
-        url: securityHubUrl("CloudFront.9"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -193,11 +179,11 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-tls",
-        description: "Custom origins must not offer SSLv3, TLSv1 or TLSv1.1",
+        description: "Custom origins must not offer SSLv3, TLSv1 or TLSv1.1 (stricter than CloudFront.10, which refuses SSLv3 only)",
         severity: "medium",
-        controls: { securityHub: ["CloudFront.10"], checkov: ["CKV2_AWS_54"] },
+        controls: {},
         remediationSteps: "Set customOriginConfig.originSslProtocols to ['TLSv1.2'].",
-        url: securityHubUrl("CloudFront.10"),
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html",
         enforcementLevel: "mandatory",
         types: TYPES,
         check: (props, report) => {
@@ -223,7 +209,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-default-root-object",
         description: "A distribution with an S3 origin must set a default root object",
         severity: "high",
-        controls: { securityHub: ["CloudFront.1"], checkov: ["CKV_AWS_305"] },
+        controls: { securityHub: ["CloudFront.1"] },
         remediationSteps: "Set defaultRootObject, e.g. 'index.html', so that '/' does not expose the bucket's listing or errors.",
         url: securityHubUrl("CloudFront.1"),
         enforcementLevel: "mandatory",
@@ -253,7 +239,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-origin-failover",
-        description: "A distribution should have an origin group for failover",
+        description: "A distribution should have an origin group for failover, each group with two origins and failover criteria",
         severity: "low",
         controls: { securityHub: ["CloudFront.4"], checkov: ["CKV_AWS_310"] },
         remediationSteps: "Add an origin group with a primary and a secondary origin and route behaviors to it.",
@@ -261,8 +247,12 @@ export const cloudfrontPolicies: Policies = [
         enforcementLevel: "advisory",
         types: TYPES,
         check: (props, report) => {
-            if (((props.originGroups ?? []) as unknown[]).length === 0) {
+            const groups = (props.originGroups ?? []) as Record<string, any>[];
+            if (groups.length === 0) {
                 report("no origin group: an origin outage makes the distribution fail");
+            }
+            for (const group of groups.filter((g) => !g.failoverCriteria || ((g.members ?? []) as unknown[]).length < 2)) {
+                report(`origin group '${group.originId}' needs failover criteria and two members`);
             }
         },
     }),
@@ -276,17 +266,16 @@ export const cloudfrontPolicies: Policies = [
         enforcementLevel: "advisory",
         types: TYPES,
         check: (props, report) => {
-            const type = props.restrictions?.geoRestriction?.restrictionType;
-            if (!type || type === "none") {
+            if (props.restrictions?.geoRestriction?.restrictionType === "none") {
                 report("no geographic restriction");
             }
         },
     }),
     resourcePolicy({
         name: "cloudfront-response-headers-policy",
-        description: "Every cache behavior must attach a response headers policy (security headers)",
+        description: "Every cache behavior must attach a response headers policy (security headers); stricter than CKV2_AWS_32, which asks for one anywhere in the distribution",
         severity: "medium",
-        controls: { checkov: ["CKV2_AWS_32"] },
+        controls: {},
         remediationSteps: "Set responseHeadersPolicyId on every behavior, e.g. the managed SecurityHeadersPolicy 67f7725c-6f97-4210-82d7-5512b31e9d03.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/adding-response-headers.html",
         enforcementLevel: "mandatory",
@@ -303,7 +292,7 @@ export const cloudfrontPolicies: Policies = [
         name: "cloudfront-hsts",
         description: "Response headers policies must send Strict-Transport-Security for at least a minimum age",
         severity: "medium",
-        controls: { checkov: ["CKV_AWS_259"] },
+        controls: {},
         remediationSteps: "Set securityHeadersConfig.strictTransportSecurity with accessControlMaxAgeSec of at least a year, includeSubdomains and override.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html",
         enforcementLevel: "mandatory",
@@ -321,7 +310,7 @@ export const cloudfrontPolicies: Policies = [
     }),
     resourcePolicy({
         name: "cloudfront-required-tags",
-        description: "Distributions must carry the required tag keys",
+        description: "Distributions must carry the required tag keys, or at least one tag when none are configured",
         severity: "low",
         controls: { securityHub: ["CloudFront.14"] },
         remediationSteps: "Add the tag keys listed in this policy's requiredTags config to the distribution.",
@@ -331,10 +320,16 @@ export const cloudfrontPolicies: Policies = [
         types: TYPES,
         check: (props, report, args) => {
             const required = args.getConfig<{ requiredTags?: string[] }>().requiredTags ?? [];
-            const missing = required.filter((key) => !(key in (props.tags ?? {})));
+            // Security Hub ignores the tags AWS sets itself (keys starting with "aws:").
+            const keys = Object.keys(props.tags ?? {}).filter((key) => !key.startsWith("aws:"));
+            const missing = required.filter((key) => !keys.includes(key));
             if (missing.length > 0) {
                 report(`missing tag keys: ${missing.join(", ")}`);
+            } else if (required.length === 0 && keys.length === 0) {
+                report("the distribution has no tags");
             }
         },
     }),
+    ...cloudfrontControlPolicies,
+    ...cloudfrontStackPolicies,
 ];

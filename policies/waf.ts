@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl, stackPolicy } from "./define";
+import { dependsOn, peek } from "./relations";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
@@ -22,7 +23,7 @@ export const wafPolicies: Policies = [
         name: "waf-known-bad-inputs",
         description: "A web ACL of scope CLOUDFRONT (used by distributions) must run the AWS known-bad-inputs rule group, which blocks Log4j (CVE-2021-44228) probes",
         severity: "high",
-        controls: { checkov: ["CKV2_AWS_47"] },
+        controls: {},
         remediationSteps: "Add a rule with managedRuleGroupStatement { vendorName: 'AWS', name: 'AWSManagedRulesKnownBadInputsRuleSet' } and overrideAction none.",
         url: "https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-baseline.html",
         enforcementLevel: "mandatory",
@@ -42,9 +43,10 @@ export const wafPolicies: Policies = [
         url: securityHubUrl("WAF.11"),
         enforcementLevel: "advisory",
         check: (args, report) => {
-            const logged = new Set(args.resources.filter((r) => r.type === LOGGING).map((r) => r.props.resourceArn));
+            const logging = args.resources.filter((r) => r.type === LOGGING);
             for (const acl of args.resources.filter((r) => r.type === WEB_ACL)) {
-                if (!logged.has(acl.props.arn)) {
+                const arn = peek(() => acl.props.arn);
+                if (!logging.some((l) => dependsOn(l, acl, "resourceArn") || (arn !== undefined && peek(() => l.props.resourceArn) === arn))) {
                     report(`web ACL '${acl.name}' has no logging configuration`, acl.urn);
                 }
             }

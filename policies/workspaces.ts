@@ -19,7 +19,7 @@ export const workspacesPolicies: Policies = [
         description: "WorkSpaces root and user volumes must be encrypted with a KMS key",
         severity: "medium",
         controls: { securityHub: ["WorkSpaces.1", "WorkSpaces.2"], checkov: ["CKV_AWS_155", "CKV_AWS_156"] },
-        remediationSteps: "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and volumeEncryptionKey to a KMS key (encryption is set at creation: the workspace is rebuilt).",
+        remediationSteps: "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and volumeEncryptionKey to a customer-managed KMS key (encryption is set at creation: the workspace is rebuilt).",
         url: securityHubUrl("WorkSpaces.1"),
         enforcementLevel: "mandatory",
         types: [WORKSPACE],
@@ -30,8 +30,6 @@ export const workspacesPolicies: Policies = [
             ].filter(Boolean);
             if (missing.length > 0) {
                 report(`${missing.join(" and ")} of '${props.userName}' not encrypted`);
-            } else if (!props.volumeEncryptionKey) {
-                report(`volumes of '${props.userName}' are encrypted but volumeEncryptionKey is empty`);
             }
         },
     }),
@@ -45,8 +43,11 @@ export const workspacesPolicies: Policies = [
         enforcementLevel: "advisory",
         types: [WORKSPACE],
         check: (props, report) => {
+            const encrypted = props.rootVolumeEncryptionEnabled === true || props.userVolumeEncryptionEnabled === true;
             if (typeof props.volumeEncryptionKey === "string" && /alias\/aws\/workspaces$/.test(props.volumeEncryptionKey)) {
                 report(`'${props.userName}' uses the AWS-managed key alias/aws/workspaces`);
+            } else if (encrypted && !props.volumeEncryptionKey) {
+                report(`volumes of '${props.userName}' are encrypted but volumeEncryptionKey is empty: the AWS-managed key aws/workspaces is used`);
             }
         },
     }),

@@ -70,12 +70,15 @@ describe("policies: CloudFront", function () {
         assert.deepEqual(await pack.check(DIST, website, "cloudfront-s3-origin-access-control"), []);
     });
 
-    it("the TLS and SNI checks do not apply to the default *.cloudfront.net certificate", async () => {
+    it("the mandatory TLS and SNI checks do not apply to the default *.cloudfront.net certificate; two advisories say it accepts TLSv1", async () => {
         const props = change((p) => {
             p.aliases = [];
             p.viewerCertificate = { cloudfrontDefaultCertificate: true, minimumProtocolVersion: "TLSv1" };
         });
-        assert.deepEqual(await pack.check(DIST, props), []);
+        assert.deepEqual(await pack.check(DIST, props), [
+            ["cloudfront-default-certificate", "advisory", "the distribution uses the default *.cloudfront.net certificate"],
+            ["cloudfront-viewer-tls12", "advisory", "the default *.cloudfront.net certificate accepts TLSv1 and TLSv1.1; serve your own certificate with 'TLSv1.2_2021' or newer"],
+        ]);
     });
 
     it("cloudfront-hsts checks response headers policies against a configurable minimum", async () => {

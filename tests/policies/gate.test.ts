@@ -90,10 +90,10 @@ describe("offline policy gate", () => {
         assert.throws(() => readPolicyConfig(path.join(ROOT, "README.md"), []), /is not readable JSON: Unexpected token/);
     });
 
-    it("serves the pack over gRPC: GetAnalyzerInfo lists all 45 policies with their levels", async () => {
+    it("serves the pack over gRPC: GetAnalyzerInfo lists all 53 policies with their levels", async () => {
         const pack = await Pack.start();
         try {
-            assert.equal(pack.policies.length, 45);
+            assert.equal(pack.policies.length, 53);
             assert.deepEqual(
                 pack.policies.filter((p) => p.level === "disabled").map((p) => p.name),
                 ["cloudfront-required-tags", "acm-no-wildcard"],

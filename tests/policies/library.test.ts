@@ -13,7 +13,7 @@ describe("policy library (pulumi-aws-euc/policies)", () => {
             assert.match(name, /^[a-z0-9]+(-[a-z0-9]+)+$/, name);
             assert.ok(SERVICES.includes(name.split("-")[0]), name);
         }
-        assert.equal(POLICY_NAMES.length, 45);
+        assert.equal(POLICY_NAMES.length, 53);
     });
 
     it("documents every policy: description with its control ids, severity, tags, remediation steps, url, level", () => {

@@ -127,7 +127,7 @@ describe("policies: WAF, ACM, KMS, WorkSpaces, AppStream (per resource)", functi
         );
         assert.deepEqual(
             await pack.remediate(FLEET, { ...secureFleet(), maxUserDurationInSeconds: 90000, idleDisconnectTimeoutInSeconds: 3600 }, "appstream-session-timeouts"),
-            { ...secureFleet(), maxUserDurationInSeconds: 36000, idleDisconnectTimeoutInSeconds: 600 },
+            { ...secureFleet(), maxUserDurationInSeconds: 35940, idleDisconnectTimeoutInSeconds: 600 },
         );
     });
 });

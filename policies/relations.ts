@@ -1,0 +1,56 @@
+import type { PolicyResource } from "@pulumi/policy/policy";
+import { UnknownValueError } from "@pulumi/policy";
+
+/**
+ * Reads a value that may be unknown during a preview (an output not computed yet), giving
+ * undefined instead of letting the SDK stop the whole policy. Only for stack policies that have
+ * another way to find the relation (dependencies); a policy never reports from an unknown value.
+ */
+export function peek<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+/**
+ * Whether `object[key]` holds a value: a known non-empty one, or one the engine will know after
+ * deployment (an ARN of a resource being created is set, even while unknown).
+ */
+export function isSet(object: Record<string, any> | undefined, key: string): boolean {
+    try {
+        return Boolean(object?.[key]);
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return true;
+        }
+        throw error;
+    }
+}
+
+/**
+ * Whether `resource` takes an input from `target`: through `property` when the engine sent
+ * property dependencies (a real preview does), else through any input.
+ */
+export function dependsOn(resource: PolicyResource, target: PolicyResource, property?: string): boolean {
+    const byProperty = property ? resource.propertyDependencies?.[property] : undefined;
+    return (byProperty ?? resource.dependencies ?? []).some((d) => d.urn === target.urn);
+}
+
+/** Whether the engine told which inputs depend on which resources (a real preview does). */
+export function hasPropertyDependencies(resource: PolicyResource): boolean {
+    return Object.keys(resource.propertyDependencies ?? {}).length > 0;
+}
+
+/** A DNS name without its trailing dot, in lower case. */
+export const stripDot = (name: unknown): string => String(name ?? "").replace(/\.$/, "").toLowerCase();
+
+/** The host of a URL (`https://abc.lambda-url.eu-west-3.on.aws/` → `abc.lambda-url.eu-west-3.on.aws`). */
+export function hostOf(url: unknown): string | undefined {
+    const match = /^[a-z]+:\/\/([^/:]+)/i.exec(String(url ?? ""));
+    return match ? match[1].toLowerCase() : undefined;
+}
