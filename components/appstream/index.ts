@@ -1,3 +1,4 @@
+export * from "./image";
 export * from "./imageBuilder";
 export * from "./fleet";
 export * from "./stack";
