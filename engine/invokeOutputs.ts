@@ -69,6 +69,11 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         }
         return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
     },
+    "aws:iam/getRole:getRole": (cloud, inputs) => {
+        // The pretend account has the service roles the AppStream console creates.
+        const path = inputs.name === "AmazonAppStreamServiceAccess" ? "/service-role/" : "/";
+        return { id: inputs.name, name: inputs.name, path, arn: `arn:aws:iam::${cloud.account}:role${path}${inputs.name}`, uniqueId: `AROA${stableHex(16, inputs.name).toUpperCase()}` };
+    },
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {
         const region = inputs.region ?? cloud.region;

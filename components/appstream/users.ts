@@ -58,12 +58,13 @@ const SIGNIN_DOMAIN = { aws: "signin.aws.amazon.com", "aws-cn": "signin.amazonaw
 const RELAY_DOMAIN_SUFFIX = { aws: "aws.amazon.com", "aws-cn": "amazonaws.cn", "aws-us-gov": "amazonaws-us-gov.com" } as const;
 
 /**
- * The SAML audiences an identity provider may post to: the partition's global sign-in endpoint
- * and the regional one of the stack's region (IdPs configured for regional sign-in).
+ * The SAML audiences an identity provider may post to: the partition's sign-in endpoint and, in
+ * the commercial partition, the regional one of the stack's region (IdPs set up for regional sign-in).
  */
 export function samlAudiences(region: string): string[] {
-    const domain = SIGNIN_DOMAIN[partitionOf(region)];
-    return [`https://${domain}/saml`, `https://${region}.${domain}/saml`];
+    const partition = partitionOf(region);
+    const domain = SIGNIN_DOMAIN[partition];
+    return partition === "aws" ? [`https://${domain}/saml`, `https://${region}.${domain}/saml`] : [`https://${domain}/saml`];
 }
 
 /** The trust policy of the federated role: AssumeRoleWithSAML from the provider, for the sign-in audiences of the region. */

@@ -21,14 +21,22 @@ describe("appstream.ImageBuilder", () => {
         assert.equal(await unwrap(built.arn), builder.state.arn);
     });
 
-    it("creates a security group with no inbound rule and egress limited to HTTPS and DNS", async () => {
+    it("creates a security group with no inbound rule and egress limited to HTTPS (the VPC resolver needs no rule)", async () => {
         const { engine } = await plan(() => new appstream.ImageBuilder("excel", ARGS));
         const sg = engine.get("excel-sg", "aws:ec2/securityGroup:SecurityGroup");
         assert.equal(sg.inputs.vpcId, VPC_ID);
         assert.deepEqual(sg.inputs.ingress, []);
         assert.deepEqual(
             sg.inputs.egress.map((e: any) => [e.protocol, e.fromPort, e.toPort, e.cidrBlocks]),
-            [["tcp", 443, 443, ["0.0.0.0/0"]], ["udp", 53, 53, ["0.0.0.0/0"]], ["tcp", 53, 53, ["0.0.0.0/0"]]],
+            [["tcp", 443, 443, ["0.0.0.0/0"]]],
+        );
+    });
+
+    it("opens HTTP and DNS to your own servers only when asked", async () => {
+        const { engine } = await plan(() => new appstream.ImageBuilder("excel", { ...ARGS, network: { ...ARGS.network, allowHttp: true, dnsServers: ["10.0.0.10/32"] } }));
+        assert.deepEqual(
+            engine.get("excel-sg").inputs.egress.map((e: any) => [e.protocol, e.fromPort, e.toPort, e.cidrBlocks]),
+            [["tcp", 443, 443, ["0.0.0.0/0"]], ["tcp", 80, 80, ["0.0.0.0/0"]], ["udp", 53, 53, ["10.0.0.10/32"]], ["tcp", 53, 53, ["10.0.0.10/32"]]],
         );
     });
 

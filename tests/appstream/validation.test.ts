@@ -67,10 +67,10 @@ describe("appstream components reject bad input at construction", () => {
             lines(
                 "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
                 "image.arn: 'arn:aws:s3:::bucket/image' is not an AppStream image ARN (arn:aws:appstream:<region>:<account|aws>:image/<name>)",
-                "network.vpcId: is required to create the security group or the streaming endpoint; pass `vpcId` or `securityGroupIds`",
-                "network.securityGroupIds: is required with `domainJoin`: the created group only allows HTTPS and DNS out, and joining needs Kerberos, LDAP, SMB and RPC to your domain controllers",
                 "domainJoin.directoryName: 'CORP' is not a domain name such as 'corp.example.com'",
                 "domainJoin.organizationalUnit: 'Computers' is not an OU distinguished name such as 'OU=AppStream,DC=corp,DC=example,DC=com'",
+                "network.vpcId: is required to create the security group or a VPC endpoint; pass `vpcId` or `securityGroupIds`",
+                "network.securityGroupIds: is required with `domainJoin`: the created group only allows HTTPS out, and joining the domain needs Kerberos, LDAP, SMB and RPC to your domain controllers",
             ),
         );
         assert.equal(
@@ -102,8 +102,8 @@ describe("appstream components reject bad input at construction", () => {
                 "storageConnectors[1].domains: ONE_DRIVE needs the domains users sign in with, e.g. ['example.com']",
                 "storageConnectors[2].domains: home folders take no domains",
                 "userSettings.clipboard: is not a user setting; use one of 'clipboardCopyFromLocal', 'clipboardCopyToLocal', 'fileUpload', 'fileDownload', 'printing', 'domainPasswordSignIn', 'domainSmartCardSignIn', 'autoTimeZoneRedirection'",
-                "embedHostDomains[0]: 'https://portal.example.com' is not a domain name such as 'portal.example.com'",
-                "redirectUrl: 'http://example.com' must be an https:// URL",
+                "embedHostDomains[0]: 'https://portal.example.com' is not a lower-case domain name of up to 128 characters such as 'portal.example.com' (AppStream takes no wildcards)",
+                "redirectUrl: 'http://example.com' must be an https:// URL of up to 1000 characters",
                 "streamingProtocol: 'QUIC' is not allowed; use one of 'UDP', 'TCP'",
             ),
         );
@@ -116,7 +116,7 @@ describe("appstream components reject bad input at construction", () => {
         );
         assert.equal(
             errorOf(() => new appstream.StreamingEnvironment("e", { network: NETWORK } as never)),
-            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "fleet: is required: the stack and users stream from it"),
+            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "fleet: set `imageBuilder` (first deployment: make the image) or `fleet` (stream an image), or both"),
         );
     });
 
