@@ -92,8 +92,9 @@ export class Fleet extends pulumi.ComponentResource {
     public readonly scaling?: FleetScaling;
 
     constructor(name: string, args: FleetArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(FLEET_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateFleetArgs(name, args);
+        super(FLEET_TYPE, name, {}, opts);
         const tags = componentTags(FLEET_TYPE, args.tags);
 
         const groups = securityGroupIdsOf(name, args.network, `AppStream fleet ${name}`, tags, this);

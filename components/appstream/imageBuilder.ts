@@ -84,8 +84,9 @@ export class ImageBuilder extends pulumi.ComponentResource {
     public readonly streamingEndpoint?: aws.ec2.VpcEndpoint;
 
     constructor(name: string, args: ImageBuilderArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(IMAGE_BUILDER_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateImageBuilderArgs(name, args);
+        super(IMAGE_BUILDER_TYPE, name, {}, opts);
         const tags = componentTags(IMAGE_BUILDER_TYPE, args.tags);
 
         const region = aws.getRegionOutput({}, { parent: this }).region;

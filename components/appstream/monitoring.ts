@@ -76,8 +76,9 @@ export class FleetMonitoring extends pulumi.ComponentResource {
     public readonly testStreamingUrlCommand: pulumi.Output<string>;
 
     constructor(name: string, args: FleetMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(MONITORING_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateMonitoringArgs(name, args);
+        super(MONITORING_TYPE, name, {}, opts);
         const tags = componentTags(MONITORING_TYPE, args.tags);
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const target = alarmTarget(name, args, tags, this);

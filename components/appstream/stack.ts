@@ -99,8 +99,9 @@ export class Stack extends pulumi.ComponentResource {
     public readonly fleetAssociation: aws.appstream.FleetStackAssociation;
 
     constructor(name: string, args: StackArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(STACK_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateStackArgs(name, args);
+        super(STACK_TYPE, name, {}, opts);
         const tags = componentTags(STACK_TYPE, args.tags);
         this.stack = new aws.appstream.Stack(
             childName(name, "stack"),

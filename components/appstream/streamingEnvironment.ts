@@ -81,8 +81,9 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
     public readonly testStreamingUrlCommand?: pulumi.Output<string>;
 
     constructor(name: string, args: StreamingEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(STREAMING_ENVIRONMENT_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateEnvironmentArgs(name, args);
+        super(STREAMING_ENVIRONMENT_TYPE, name, {}, opts);
         const tags = componentTags(STREAMING_ENVIRONMENT_TYPE, args.tags);
         const parent = { parent: this };
         const region = aws.getRegionOutput({}, parent).region;

@@ -105,8 +105,9 @@ export class Users extends pulumi.ComponentResource {
     public readonly samlRoleAttribute?: pulumi.Output<string>;
 
     constructor(name: string, args: UsersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(USERS_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateUsersArgs(name, args);
+        super(USERS_TYPE, name, {}, opts);
         this.users = {};
         this.associations = {};
         for (const user of args.users ?? []) {
