@@ -146,3 +146,45 @@ describe("appstream components reject bad input at construction", () => {
         );
     });
 });
+
+describe("appstream parts refuse what AppStream would, naming the argument", () => {
+    it("an image builder on a size only fleets offer, or on a retired graphics family", () => {
+        const builderError = (instanceType: string) => errorOf(() => new appstream.ImageBuilder("b", { instanceType, image: { name: "x" }, network: NETWORK }));
+        assert.equal(
+            builderError("stream.standard.xlarge"),
+            lines(
+                "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
+                "instanceType: 'stream.standard.xlarge' is not offered for image builders (CreateImageBuilder takes stream.standard.small, medium and large only of the standard family); build on 'stream.standard.large' or 'stream.compute.large'; the fleet may still use 'stream.standard.xlarge'",
+            ),
+        );
+        assert.match(builderError("stream.graphics-design.large"), /- instanceType: 'stream\.graphics-design\.large' is of the retired stream\.graphics-design family/);
+        assert.doesNotThrow(() => new appstream.Fleet("f", { ...FLEET_ARGS, instanceType: "stream.standard.2xlarge" }));
+    });
+
+    it("user names outside CreateUser's pattern, a wildcard embed domain, a long feedback URL, a long display name", () => {
+        assert.match(
+            errorOf(() => new appstream.Users("u", { stack: { name: "s", arn: "arn:aws:appstream:eu-west-3:123456789012:stack/s" }, users: [{ email: "o@example.com", lastName: "O'Brien" }] })),
+            /^aws-euc:appstream:Users 'u' has invalid arguments:\n {2}- users\[0\]\.lastName: 'O'Brien' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only/,
+        );
+        assert.equal(
+            errorOf(() => new appstream.Stack("s", { fleet: { name: "f" }, embedHostDomains: ["*.example.com"], feedbackUrl: `https://example.com/${"x".repeat(81)}`, displayName: "d".repeat(101) })),
+            lines(
+                "aws-euc:appstream:Stack 's' has invalid arguments:",
+                "embedHostDomains[0]: '*.example.com' is not a lower-case domain name of up to 128 characters such as 'portal.example.com' (AppStream takes no wildcards)",
+                `feedbackUrl: 'https://example.com/${"x".repeat(81)}' must be an https:// URL of up to 100 characters`,
+                "displayName: has 101 characters; AppStream takes at most 100",
+            ),
+        );
+    });
+
+    it("DNS or HTTP rules with the caller's own security groups", () => {
+        assert.equal(
+            fleetError({ network: { subnetIds: SUBNETS, securityGroupIds: ["sg-1"], allowHttp: true } }),
+            lines(FLEET_HEADER, "network.securityGroupIds: `allowHttp` and `dnsServers` shape the created group; with your own groups, add those rules to them"),
+        );
+    });
+
+    it("names a dashboard CloudWatch accepts, whatever the fleet is called", () => {
+        assert.equal(appstream.dashboardName("excel.prod-fleet-1a2b3c4"), "appstream-excel-prod-fleet-1a2b3c4");
+    });
+});
