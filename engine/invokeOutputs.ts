@@ -1,4 +1,4 @@
-import { LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
+import { CONSOLE_SERVICE_ROLES, LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
 
 type Inputs = Record<string, any>;
 type Result = Record<string, unknown>;
@@ -70,7 +70,9 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
     },
     "aws:iam/getRole:getRole": (cloud, inputs) => {
-        // The pretend account has the service roles the AppStream console creates.
+        if (!(cloud.roles ?? CONSOLE_SERVICE_ROLES).includes(inputs.name)) {
+            throw new Error(`reading IAM Role (${inputs.name}): NoSuchEntity: The role with name ${inputs.name} cannot be found.`);
+        }
         const path = inputs.name === "AmazonAppStreamServiceAccess" ? "/service-role/" : "/";
         return { id: inputs.name, name: inputs.name, path, arn: `arn:aws:iam::${cloud.account}:role${path}${inputs.name}`, uniqueId: `AROA${stableHex(16, inputs.name).toUpperCase()}` };
     },

@@ -6,10 +6,12 @@ import {
     FLEET_UPDATABLE_WHILE_RUNNING,
     FLEET_UPDATES_THAT_STOP,
     RESOURCE_NAME,
+    SERVICE_ROLE,
     SETTINGS_GROUP_MAX,
     USER_NAME_PART,
 } from "../../components/appstream/awsRules";
 import { IMAGE_BUILDER_INSTANCE_TYPES, INSTANCE_TYPES, retiredFamilyOf } from "../../components/appstream/instanceTypes";
+import { CONSOLE_SERVICE_ROLES } from "../cloud";
 import { AwsRefusal } from "./awsError";
 import type { AwsRule, RuleContext } from "./rule";
 
@@ -56,6 +58,17 @@ export const appstreamRules: AwsRule[] = [
         types: [IMAGE_BUILDER],
         description: "CreateImageBuilder takes stream.standard.small|medium|large of the standard family (API model, InstanceType)",
         check: (ctx) => checkInstanceType(ctx, IMAGE_BUILDER_INSTANCE_TYPES, "CreateImageBuilder"),
+    },
+    {
+        types: [FLEET, IMAGE_BUILDER],
+        description: "Fleets and image builders need the AmazonAppStreamServiceAccess role, which a fresh account lacks (InvalidRoleException)",
+        check(ctx) {
+            const role = SERVICE_ROLE.name;
+            const exists = (ctx.cloud.roles ?? CONSOLE_SERVICE_ROLES).includes(role) || ctx.accepted.some((r) => r.type === "aws:iam/role:Role" && r.inputs.name === role);
+            if (!exists) {
+                ctx.refuse("InvalidRoleException", `the account has no ${role} role: open the AppStream console once, or create the role (StreamingEnvironment serviceRole: "create")`);
+            }
+        },
     },
     {
         types: [DIRECTORY_CONFIG],

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { appstream } from "../../components";
-import { RecordedResource, unwrap } from "../engine";
+import * as aws from "@pulumi/aws";
+import { planOn, RecordedResource, unwrap } from "../engine";
 import { errorOf, NETWORK, plan, startEngine } from "./fixtures";
 
 const BUILDER: appstream.StreamingEnvironmentArgs["imageBuilder"] = { instanceType: "stream.standard.medium", image: { latestMatching: "^AppStream-WinServer2022-" } };
@@ -67,6 +68,22 @@ describe("appstream.StreamingEnvironment", () => {
         for (const instance of ["excel-builder-builder", "excel-fleet-fleet"]) {
             assert.ok(engine.get(instance).dependencies.includes(role.urn) && engine.get(instance).dependencies.includes(attachment.urn), `${instance} waits for the role`);
         }
+    });
+
+    it("in a fresh account: the lookup fails the preview naming the role, and creating it plans", async () => {
+        const fresh = { config: { "aws:region": "eu-west-3" }, cloud: { roles: [] } };
+        // Without scaling: the mock engine does not settle when a refused fleet's name feeds a scaling chain (reported).
+        const args = { ...ARGS, fleet: { ...FLEET, scaling: undefined } };
+        await assert.rejects(
+            planOn(fresh, () => new appstream.StreamingEnvironment("excel", args)),
+            /reading IAM Role \(AmazonAppStreamServiceAccess\): NoSuchEntity: The role with name AmazonAppStreamServiceAccess cannot be found\./,
+        );
+        await assert.doesNotReject(planOn(fresh, () => new appstream.StreamingEnvironment("excel", { ...ARGS, serviceRole: "create" })));
+        // A raw fleet in a fresh account fails the way AWS would.
+        await assert.rejects(
+            planOn(fresh, () => new aws.appstream.Fleet("raw", { instanceType: "stream.standard.small", imageName: "x", computeCapacity: { desiredInstances: 1 } })),
+            /"raw": InvalidRoleException: the account has no AmazonAppStreamServiceAccess role: open the AppStream console once, or create the role/,
+        );
     });
 
     it("streams the builder and the stack's users through one private endpoint", async () => {
