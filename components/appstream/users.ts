@@ -159,6 +159,15 @@ export class Users extends pulumi.ComponentResource {
     }
 }
 
+/** A name in CreateUser's alphabet, suggested for one outside it: accents dropped, other signs removed. */
+export function asciiName(value: string): string {
+    return value
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^A-Za-z0-9_\-\s]/g, "")
+        .slice(0, USER_NAME_PART.max);
+}
+
 /** Everything of the users' arguments but the stack (the composite wires the stack). */
 export function checkUsersArgs(args: Omit<UsersArgs, "stack">, problems: ArgumentProblems): void {
     const seen = new Set<string>();
@@ -172,10 +181,12 @@ export function checkUsersArgs(args: Omit<UsersArgs, "stack">, problems: Argumen
         for (const field of ["firstName", "lastName"] as const) {
             const value = user[field];
             if (value !== undefined) {
+                const suggestion = asciiName(value);
                 problems.require(
                     USER_NAME_PART.pattern.test(value) && value.length <= USER_NAME_PART.max,
                     `users[${i}].${field}`,
-                    `${show(value)} is not accepted by AppStream: 1–${USER_NAME_PART.max} ASCII letters, digits, '_', '-' and spaces only (write 'Helene' for 'Hélène', 'OBrien' for "O'Brien")`,
+                    `${show(value)} is not accepted by AppStream: 1–${USER_NAME_PART.max} ASCII letters, digits, '_', '-' and spaces only` +
+                        (suggestion ? `; write it ${show(suggestion)}` : ""),
                 );
             }
         }

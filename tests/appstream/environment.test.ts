@@ -216,8 +216,8 @@ describe("appstream.StreamingEnvironment validates everything before registering
                 "  - fleet.capacity: desired capacity 0 is outside the scaling bounds [1, 5]",
                 "  - stack.embedHostDomains[0]: '*.example.com' is not a lower-case domain name of up to 128 characters such as 'portal.example.com' (AppStream takes no wildcards)",
                 `  - stack.feedbackUrl: 'https://example.com/${"f".repeat(90)}' must be an https:// URL of up to 100 characters`,
-                "  - users.users[0].firstName: 'Hélène' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only (write 'Helene' for 'Hélène', 'OBrien' for \"O'Brien\")",
-                "  - users.users[0].lastName: 'O'Brien' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only (write 'Helene' for 'Hélène', 'OBrien' for \"O'Brien\")",
+                "  - users.users[0].firstName: 'Hélène' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only; write it 'Helene'",
+                "  - users.users[0].lastName: 'O'Brien' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only; write it 'OBrien'",
                 "  - monitoring.capacityUtilizationPercent: 0 is out of range; use an integer from 1 to 100 percent",
             ].join("\n"),
         );

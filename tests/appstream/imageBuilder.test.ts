@@ -105,5 +105,6 @@ describe("appstream.ImageBuilder", () => {
         assert.equal(steps.consoleUrl, "https://eu-west-3.console.aws.amazon.com/appstream2/home?region=eu-west-3#/images");
         assert.equal(steps.connectCommand, `aws appstream create-image-builder-streaming-url --name ${builderName} --region eu-west-3`);
         assert.match(steps.createImageCommand, /image-assistant\.exe" create-image --name <image-name>/);
+        assert.equal(steps.updateImageCommand, "aws appstream create-updated-image --existing-image-name <image-name> --new-image-name <new-image-name> --region eu-west-3");
     });
 });
