@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
 import { appstream } from "../../components";
-import { AwsRefusal, MockEngine, RecordedResource } from "../engine";
 import { PUBLIC_APPSTREAM_IMAGES } from "../../engine/invokeOutputs";
-import { fleetChange } from "../../engine/rules/appstream";
+import { AwsRefusal, fleetChange, MockEngine, RecordedResource } from "../engine";
 import { FLEET_ARGS, NETWORK, plan } from "./fixtures";
 
 /** The fields Pulumi would diff between two plans of one resource: changed inputs minus ignoreChanges. */
