@@ -49,6 +49,12 @@ const environment = new appstream.StreamingEnvironment("excel", {
 });
 
 export const imageBuilderSteps = environment.imageBuilderSteps;
-export const fleetName = environment.fleetName;
-export const stackName = environment.stackName;
-export const testStreamingUrlCommand = environment.testStreamingUrlCommand;
+/** The fleet, stack and test command once the fleet is deployed (empty on the first deployment). */
+export const streaming = {
+    fleetName: environment.fleetName,
+    stackName: environment.stackName,
+    testStreamingUrlCommand: environment.testStreamingUrlCommand,
+};
+export const nextStep = imageName
+    ? "To roll a new image: pulumi config set imageName <new image>; pulumi up (the fleet is not stopped)."
+    : "Make the image in the builder (imageBuilderSteps), then: pulumi config set imageName <image>; pulumi up.";
