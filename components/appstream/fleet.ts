@@ -33,7 +33,7 @@ export interface FleetArgs {
     /**
      * `ON_DEMAND` (instances start when a user connects: cheaper, 1–2 min wait) or `ALWAYS_ON`
      * (instant, billed while running). `ELASTIC` needs app blocks, which @pulumi/aws does not
-     * offer, and is rejected. @default "ON_DEMAND"
+     * offer, and is rejected. Changing it replaces the fleet: sessions end. @default "ON_DEMAND"
      */
     fleetType?: "ON_DEMAND" | "ALWAYS_ON" | "ELASTIC";
     /**
@@ -53,22 +53,23 @@ export interface FleetArgs {
      * @example { desiredInstances: 2 }
      */
     capacity: CapacityArgs;
-    /** Longest session in seconds, 600–360000. @default 28800 (8 hours) */
+    /** Longest session in seconds, 600–432000; changing it stops the fleet. @default 28800 (8 hours) */
     maxUserDurationInSeconds?: number;
-    /** Seconds a disconnected session waits for its user, 60–360000. @default 300 */
+    /** Seconds a disconnected session waits for its user, 60–36000; changes in place. @default 300 */
     disconnectTimeoutInSeconds?: number;
-    /** Idle seconds before the user is disconnected: 0 (never) or 60–3600. @default 600 */
+    /** Idle seconds before the user is disconnected: 0 (never) or 60–36000; changes in place. @default 600 */
     idleDisconnectTimeoutInSeconds?: number;
-    /** `APP` streams application windows, `DESKTOP` the whole desktop. @default "APP" */
+    /** `APP` streams application windows, `DESKTOP` the whole desktop; changing it stops the fleet. @default "APP" */
     streamView?: "APP" | "DESKTOP";
+    /** Subnets and security groups; changing them stops the fleet. */
     network: NetworkArgs;
-    /** A public route to the internet. An explicit, insecure opt-out. @default false */
+    /** A public route to the internet. An explicit, insecure opt-out; changing it stops the fleet. @default false */
     enableDefaultInternetAccess?: boolean;
-    /** IAM role the streaming instances assume. */
+    /** IAM role the streaming instances assume; changing it stops the fleet. */
     iamRoleArn?: pulumi.Input<string>;
-    /** Join streaming instances to an Active Directory domain. */
+    /** Join streaming instances to an Active Directory domain; changing it stops the fleet. */
     domainJoin?: DomainJoinArgs;
-    /** Application Auto Scaling of the fleet's desired capacity. @default - fixed capacity */
+    /** Application Auto Scaling of the fleet's desired capacity (it then owns `capacity`). @default - fixed capacity */
     scaling?: ScalingArgs;
     /** Up to 256 characters; changing it stops the fleet. */
     description?: string;
