@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "node:assert/strict";
-import { plan } from "./fixtures";
+import { appstream } from "../../components";
+import { FLEET_ARGS, NETWORK, plan } from "./fixtures";
 
 /** Raw @pulumi/aws programs that AWS would refuse: the offline plan fails the same way. */
 describe("the mock cloud refuses what AppStream refuses", () => {
@@ -66,5 +67,28 @@ describe("the mock cloud refuses what AppStream refuses", () => {
             plan(() => new aws.cloudwatch.Dashboard("d", { dashboardName: "appstream-excel.prod", dashboardBody: "{}" })),
             /"d": InvalidParameterInput: dashboard name 'appstream-excel\.prod' may hold only A-Z, a-z, 0-9, '-' and '_' \(up to 255\)$/,
         );
+    });
+});
+
+describe("appstream parts used alone share a DirectoryConfig by passing it", () => {
+    const join = { directoryName: "corp.example.com", organizationalUnit: "OU=AppStream,DC=corp,DC=example,DC=com", serviceAccount: { name: "CORP\\svc", password: "pw" } };
+    const network = { ...NETWORK, securityGroupIds: ["sg-0reachesdomaincontrollers"] };
+    const builder = (domainJoin: appstream.DomainJoinArgs) => new appstream.ImageBuilder("b", { instanceType: "stream.standard.medium", image: { name: "x" }, network, domainJoin });
+
+    it("two service accounts for one directory fail the plan as AWS would", async () => {
+        await assert.rejects(
+            plan(() => [builder(join), new appstream.Fleet("f", { ...FLEET_ARGS, network, domainJoin: join })]),
+            /"f-directory-config": ResourceAlreadyExistsException: a DirectoryConfig for 'corp\.example\.com' already exists \(created as "b-directory-config"\)$/,
+        );
+    });
+
+    it("the second part takes the first one's DirectoryConfig", async () => {
+        const { engine } = await plan(() => {
+            const b = builder(join);
+            return new appstream.Fleet("f", { ...FLEET_ARGS, network, domainJoin: { directoryName: join.directoryName, organizationalUnit: join.organizationalUnit, directoryConfig: b.directoryConfig } });
+        });
+        const config = engine.get("b-directory-config");
+        assert.equal(engine.ofType("aws:appstream/directoryConfig:DirectoryConfig").length, 1);
+        assert.ok(engine.get("f-fleet").dependencies.includes(config.urn));
     });
 });

@@ -72,10 +72,8 @@ describe("appstream.StreamingEnvironment", () => {
 
     it("in a fresh account: the lookup fails the preview naming the role, and creating it plans", async () => {
         const fresh = { config: { "aws:region": "eu-west-3" }, cloud: { roles: [] } };
-        // Without scaling: the mock engine does not settle when a refused fleet's name feeds a scaling chain (reported).
-        const args = { ...ARGS, fleet: { ...FLEET, scaling: undefined } };
         await assert.rejects(
-            planOn(fresh, () => new appstream.StreamingEnvironment("excel", args)),
+            planOn(fresh, () => new appstream.StreamingEnvironment("excel", ARGS)),
             /reading IAM Role \(AmazonAppStreamServiceAccess\): NoSuchEntity: The role with name AmazonAppStreamServiceAccess cannot be found\./,
         );
         await assert.doesNotReject(planOn(fresh, () => new appstream.StreamingEnvironment("excel", { ...ARGS, serviceRole: "create" })));
