@@ -98,6 +98,13 @@ describe("appstream.StreamingEnvironment", () => {
         assert.deepEqual([s3.vpcEndpointType, s3.serviceName, s3.routeTableIds, s3.vpcId], ["Gateway", "com.amazonaws.eu-west-3.s3", ["rtb-0private"], NETWORK.vpcId]);
     });
 
+    it("exports the role and provider ARN pair the identity provider sends for SAML users", async () => {
+        const providerArn = "arn:aws:iam::123456789012:saml-provider/corp-idp";
+        const { engine, built } = await plan(() => new appstream.StreamingEnvironment("excel", { network: NETWORK, fleet: FLEET, users: { saml: { providerArn } } }));
+        assert.equal(await unwrap(built.samlRoleAttribute!), `${engine.get("excel-users-saml-role").state.arn},${providerArn}`);
+        assert.match(await unwrap(built.relayStateUrl!), /^https:\/\/appstream2\.euc-sso\.eu-west-3\.aws\.amazon\.com\/saml\?stack=excel-stack-stack-/);
+    });
+
     it("charts session slots for a multi-session fleet", async () => {
         const { engine } = await plan(
             () => new appstream.StreamingEnvironment("excel", { network: NETWORK, fleet: { ...FLEET, scaling: undefined, capacity: { desiredSessions: 20, maxSessionsPerInstance: 5 } } }),
