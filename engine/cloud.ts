@@ -11,7 +11,15 @@ export interface MockCloud {
     region: string;
     /** Public hosted zones by name, answering `aws.route53.getZone`. */
     zones: Record<string, string>;
+    /**
+     * IAM roles the account has, answering `aws.iam.getRole`; `undefined` means an account in use,
+     * with the service roles consoles create ({@link CONSOLE_SERVICE_ROLES}); `[]` a fresh account.
+     */
+    roles?: string[];
 }
+
+/** Service roles an AWS console creates the first time someone opens the service. */
+export const CONSOLE_SERVICE_ROLES = ["AmazonAppStreamServiceAccess"];
 
 export const DEFAULT_ACCOUNT = "123456789012";
 export const DEFAULT_REGION = "eu-west-3";

@@ -130,6 +130,9 @@ export class MockEngine {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
     readonly errors: Error[] = [];
+    /** Resolves at the first refused registration (see `settle`). */
+    private refused!: () => void;
+    private readonly firstRefusal = new Promise<void>((resolve) => (this.refused = resolve));
     readonly cloud: MockCloud;
     /** Resources the mock cloud accepted, for AWS's uniqueness and quota rules. */
     private readonly accepted: AcceptedResource[] = [];
@@ -148,6 +151,7 @@ export class MockEngine {
             account: options.cloud?.account ?? DEFAULT_ACCOUNT,
             region: options.cloud?.region ?? options.config?.["aws:region"] ?? DEFAULT_REGION,
             zones: options.cloud?.zones ?? {},
+            roles: options.cloud?.roles,
         };
     }
 
@@ -217,6 +221,7 @@ export class MockEngine {
                 return register(req, (err, response) => {
                 if (err) {
                     this.errors.push(err instanceof Error ? err : new Error(String(err)));
+                    this.refused();
                 } else {
                     this.record(req, response, order);
                 }
@@ -288,9 +293,18 @@ export class MockEngine {
     /** Waits until every pending registration and invoke has finished; throws the first failure. */
     async settle(): Promise<void> {
         const waitForRPCs = (this.sdk.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
-        await waitForRPCs();
-        await new Promise((resolve) => setImmediate(resolve));
-        await waitForRPCs();
+        const drained = (async () => {
+            await waitForRPCs();
+            await new Promise((resolve) => setImmediate(resolve));
+            await waitForRPCs();
+        })();
+        // The SDK leaves the dependants of a refused registration waiting (the real engine ends the
+        // deployment there), so their RPCs never drain: stop waiting at the first refusal.
+        await Promise.race([drained, this.firstRefusal]);
+        // Let the SDK's own rejections of the refused registration land here, not in the next plan.
+        for (let tick = 0; tick < 3; tick++) {
+            await new Promise((resolve) => setImmediate(resolve));
+        }
         if (this.errors.length > 0) {
             throw this.errors[0];
         }

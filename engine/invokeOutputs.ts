@@ -1,4 +1,4 @@
-import { LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
+import { CONSOLE_SERVICE_ROLES, LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
 
 type Inputs = Record<string, any>;
 type Result = Record<string, unknown>;
@@ -66,6 +66,13 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         // Any bundle asked by name exists, with a stable id derived from its owner and name.
         const id = inputs.bundleId ?? bundles[inputs.name] ?? `wsb-${stableHex(9, "bundle", inputs.owner ?? "AMAZON", inputs.name)}`;
         return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
+    },
+    "aws:iam/getRole:getRole": (cloud, inputs) => {
+        if (!(cloud.roles ?? CONSOLE_SERVICE_ROLES).includes(inputs.name)) {
+            throw new Error(`reading IAM Role (${inputs.name}): NoSuchEntity: The role with name ${inputs.name} cannot be found.`);
+        }
+        const path = inputs.name === "AmazonAppStreamServiceAccess" ? "/service-role/" : "/";
+        return { id: inputs.name, name: inputs.name, path, arn: `arn:aws:iam::${cloud.account}:role${path}${inputs.name}`, uniqueId: `AROA${stableHex(16, inputs.name).toUpperCase()}` };
     },
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {

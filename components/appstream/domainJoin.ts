@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, isDomainName, show } from "../shared";
+import { ArgumentProblems, childName, isDomainName, nameKey, show } from "../shared";
 
 /**
  * Joins instances to an Active Directory domain: through a DirectoryConfig created here (with a
  * service account that may join computers to the OU), or an existing one by directory name.
+ * AppStream keeps one DirectoryConfig per directory name in an account and region.
  */
 export interface DomainJoinArgs {
     /** Fully qualified domain name of the directory, e.g. `corp.example.com`. */
@@ -12,8 +13,9 @@ export interface DomainJoinArgs {
     /** Distinguished name of the OU for computer objects, e.g. `OU=AppStream,DC=corp,DC=example,DC=com`. */
     organizationalUnit: string;
     /**
-     * Service account that creates the computer objects. Leave out when a DirectoryConfig for
-     * `directoryName` already exists.
+     * Service account that creates the computer objects; a DirectoryConfig is created with it.
+     * Leave out when a DirectoryConfig for `directoryName` already exists (in the account, or as
+     * `directoryConfig`).
      */
     serviceAccount?: {
         /** `DOMAIN\\user` name. */
@@ -21,43 +23,91 @@ export interface DomainJoinArgs {
         /** Password; stored as a secret. */
         password: pulumi.Input<string>;
     };
+    /**
+     * A DirectoryConfig this program creates elsewhere (the `StreamingEnvironment` passes the one
+     * it shares between its builder and fleet); the join waits for it. Not with `serviceAccount`.
+     * @default - none: the DirectoryConfig exists already or comes from `serviceAccount`
+     */
+    directoryConfig?: aws.appstream.DirectoryConfig;
 }
 
-/** Checks a domain join; `hasOwnGroups` tells whether the caller brings security groups. */
-export function validateDomainJoin(join: DomainJoinArgs | undefined, path: string, problems: ArgumentProblems, hasOwnGroups = true): void {
+/** The OU distinguished name AppStream expects: `OU=…` then OUs and DCs. */
+const OU_DN = /^OU=[^,]+(,(OU|DC)=[^,]+)*$/i;
+
+/** Checks a domain join's names (the security groups are checked by {@link requireJoinGroups}). */
+export function validateDomainJoin(join: DomainJoinArgs | undefined, path: string, problems: ArgumentProblems): void {
     if (!join) {
         return;
     }
-    problems.require(
-        hasOwnGroups,
-        "network.securityGroupIds",
-        "is required with `domainJoin`: the created group only allows HTTPS and DNS out, and joining needs Kerberos, LDAP, SMB and RPC to your domain controllers",
-    );
     problems.require(isDomainName(join.directoryName), `${path}.directoryName`, `${show(join.directoryName)} is not a domain name such as 'corp.example.com'`);
     problems.require(
-        /^OU=[^,]+(,(OU|DC)=[^,]+)*$/i.test(join.organizationalUnit),
+        OU_DN.test(join.organizationalUnit ?? ""),
         `${path}.organizationalUnit`,
         `${show(join.organizationalUnit)} is not an OU distinguished name such as 'OU=AppStream,DC=corp,DC=example,DC=com'`,
     );
+    problems.require(
+        !(join.serviceAccount && join.directoryConfig),
+        `${path}.serviceAccount`,
+        "give either `serviceAccount` (a DirectoryConfig is created) or `directoryConfig` (an existing one), not both",
+    );
 }
 
-/** The DirectoryConfig of a domain join, when it brings a service account. */
-export function createDirectoryConfig(name: string, join: DomainJoinArgs | undefined, parent: pulumi.Resource): aws.appstream.DirectoryConfig | undefined {
-    if (!join?.serviceAccount) {
-        return undefined;
-    }
-    return new aws.appstream.DirectoryConfig(
-        childName(name, "directory-config"),
-        {
-            directoryName: join.directoryName,
-            organizationalUnitDistinguishedNames: [join.organizationalUnit],
-            serviceAccountCredentials: {
-                accountName: join.serviceAccount.name,
-                accountPassword: pulumi.secret(join.serviceAccount.password),
-            },
-        },
-        { parent, additionalSecretOutputs: ["serviceAccountCredentials"] },
+/**
+ * A domain join needs security groups that reach the domain controllers (Kerberos, LDAP, SMB,
+ * RPC): the component's own group allows HTTPS only, so the caller must bring them.
+ */
+export function requireJoinGroups(joinPath: string, hasOwnGroups: boolean, problems: ArgumentProblems): void {
+    problems.require(
+        hasOwnGroups,
+        "network.securityGroupIds",
+        `is required with \`${joinPath}\`: the created group only allows HTTPS out, and joining the domain needs Kerberos, LDAP, SMB and RPC to your domain controllers`,
     );
+}
+
+/**
+ * One DirectoryConfig per directory name for the joins that bring a service account, with the
+ * OUs of every join to that directory (AppStream refuses a second DirectoryConfig for a name).
+ * The child is `<name>-directory-config` for one directory, keyed by the directory otherwise.
+ */
+export function createDirectoryConfigs(
+    name: string,
+    joins: (DomainJoinArgs | undefined)[],
+    parent: pulumi.Resource,
+    keyed = false,
+): Map<string, aws.appstream.DirectoryConfig> {
+    const byDirectory = new Map<string, DomainJoinArgs[]>();
+    for (const join of joins) {
+        if (join) {
+            const key = join.directoryName.toLowerCase();
+            byDirectory.set(key, [...(byDirectory.get(key) ?? []), join]);
+        }
+    }
+    const configs = new Map<string, aws.appstream.DirectoryConfig>();
+    for (const [key, group] of byDirectory) {
+        const account = group.find((j) => j.serviceAccount)?.serviceAccount;
+        if (!account) {
+            continue;
+        }
+        const units = [...new Set(group.map((j) => j.organizationalUnit))];
+        configs.set(
+            key,
+            new aws.appstream.DirectoryConfig(
+                keyed ? childName(name, nameKey(key), "directory-config") : childName(name, "directory-config"),
+                {
+                    directoryName: group[0].directoryName,
+                    organizationalUnitDistinguishedNames: units,
+                    serviceAccountCredentials: { accountName: account.name, accountPassword: pulumi.secret(account.password) },
+                },
+                { parent, additionalSecretOutputs: ["serviceAccountCredentials"] },
+            ),
+        );
+    }
+    return configs;
+}
+
+/** The DirectoryConfig a part's join waits for: the one it created, or the one it was given. */
+export function directoryConfigOf(name: string, join: DomainJoinArgs | undefined, parent: pulumi.Resource): aws.appstream.DirectoryConfig | undefined {
+    return join?.directoryConfig ?? createDirectoryConfigs(name, [join], parent).values().next().value;
 }
 
 /** The `domainJoinInfo` input of a fleet or image builder, after its DirectoryConfig exists. */

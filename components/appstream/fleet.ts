@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, Tags } from "../shared";
-import { createDirectoryConfig, DomainJoinArgs, domainJoinInfo, validateDomainJoin } from "./domainJoin";
-import { ImageSource, imageInputs, validateImage, validateInstanceType, validateNetwork } from "./imageBuilder";
+import { DomainJoinArgs, directoryConfigOf, domainJoinInfo, requireJoinGroups, validateDomainJoin } from "./domainJoin";
+import { ImageSource, imageInputs, validateImage, validateInstanceType } from "./image";
+import { validateLabels } from "./labels";
+import { plainDependsOn } from "./waitFor";
 import {
     DEFAULT_DISCONNECT_TIMEOUT,
     DEFAULT_IDLE_DISCONNECT_TIMEOUT,
@@ -14,7 +16,7 @@ import {
     SESSIONS_PER_INSTANCE,
     STREAM_VIEWS,
 } from "./limits";
-import { NetworkArgs, securityGroupIdsOf } from "./network";
+import { hasOwnGroups, NetworkArgs, securityGroupIdsOf, validateNetwork } from "./network";
 import { createScaling, FleetScaling, ScalingArgs, validateScaling } from "./scaling";
 
 export const FLEET_TYPE = "aws-euc:appstream:Fleet";
@@ -31,33 +33,47 @@ export interface FleetArgs {
     /**
      * `ON_DEMAND` (instances start when a user connects: cheaper, 1–2 min wait) or `ALWAYS_ON`
      * (instant, billed while running). `ELASTIC` needs app blocks, which @pulumi/aws does not
-     * offer, and is rejected. @default "ON_DEMAND"
+     * offer, and is rejected. Changing it replaces the fleet: sessions end. @default "ON_DEMAND"
      */
     fleetType?: "ON_DEMAND" | "ALWAYS_ON" | "ELASTIC";
-    /** Instance type, e.g. `stream.standard.medium` (see {@link ImageBuilderArgs.instanceType}). */
+    /**
+     * Instance type, e.g. `stream.standard.medium` (see {@link ImageBuilderArgs.instanceType};
+     * fleets also take `stream.standard.xlarge|2xlarge`). Changing it stops the fleet: sessions end.
+     */
     instanceType: string;
-    /** The image streamed: the one created from your image builder, by name or ARN. */
+    /**
+     * The image streamed: the one created from your image builder (or by a managed image update),
+     * by name or ARN. Changing it is the one safe edit of a running fleet: instances move to the
+     * new image as their sessions end.
+     */
     image: ImageSource;
-    /** @example { desiredInstances: 2 } */
+    /**
+     * Single- or multi-session capacity. Changing `maxSessionsPerInstance` replaces the fleet
+     * (AppStream does not change it on a running fleet): sessions end.
+     * @example { desiredInstances: 2 }
+     */
     capacity: CapacityArgs;
-    /** Longest session in seconds, 600–360000. @default 28800 (8 hours) */
+    /** Longest session in seconds, 600–432000; changing it stops the fleet. @default 28800 (8 hours) */
     maxUserDurationInSeconds?: number;
-    /** Seconds a disconnected session waits for its user, 60–360000. @default 300 */
+    /** Seconds a disconnected session waits for its user, 60–36000; changes in place. @default 300 */
     disconnectTimeoutInSeconds?: number;
-    /** Idle seconds before the user is disconnected: 0 (never) or 60–3600. @default 600 */
+    /** Idle seconds before the user is disconnected: 0 (never) or 60–36000; changes in place. @default 600 */
     idleDisconnectTimeoutInSeconds?: number;
-    /** `APP` streams application windows, `DESKTOP` the whole desktop. @default "APP" */
+    /** `APP` streams application windows, `DESKTOP` the whole desktop; changing it stops the fleet. @default "APP" */
     streamView?: "APP" | "DESKTOP";
+    /** Subnets and security groups; changing them stops the fleet. */
     network: NetworkArgs;
-    /** A public route to the internet. An explicit, insecure opt-out. @default false */
+    /** A public route to the internet. An explicit, insecure opt-out; changing it stops the fleet. @default false */
     enableDefaultInternetAccess?: boolean;
-    /** IAM role the streaming instances assume. */
+    /** IAM role the streaming instances assume; changing it stops the fleet. */
     iamRoleArn?: pulumi.Input<string>;
-    /** Join streaming instances to an Active Directory domain. */
+    /** Join streaming instances to an Active Directory domain; changing it stops the fleet. */
     domainJoin?: DomainJoinArgs;
-    /** Application Auto Scaling of the fleet's desired capacity. @default - fixed capacity */
+    /** Application Auto Scaling of the fleet's desired capacity (it then owns `capacity`). @default - fixed capacity */
     scaling?: ScalingArgs;
+    /** Up to 256 characters; changing it stops the fleet. */
     description?: string;
+    /** Up to 100 characters; changes in place. */
     displayName?: string;
     tags?: Tags;
 }
@@ -77,13 +93,16 @@ export class Fleet extends pulumi.ComponentResource {
     public readonly scaling?: FleetScaling;
 
     constructor(name: string, args: FleetArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(FLEET_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateFleetArgs(name, args);
+        super(FLEET_TYPE, name, {}, opts);
         const tags = componentTags(FLEET_TYPE, args.tags);
 
         const groups = securityGroupIdsOf(name, args.network, `AppStream fleet ${name}`, tags, this);
         this.securityGroup = groups.created;
-        this.directoryConfig = createDirectoryConfig(name, args.domainJoin, this);
+        this.directoryConfig = directoryConfigOf(name, args.domainJoin, this);
+        const multiSession = "maxSessionsPerInstance" in args.capacity;
+        const sessionsPerInstance = "maxSessionsPerInstance" in args.capacity ? args.capacity.maxSessionsPerInstance : undefined;
         this.fleet = new aws.appstream.Fleet(
             childName(name, "fleet"),
             {
@@ -92,7 +111,7 @@ export class Fleet extends pulumi.ComponentResource {
                 ...imageInputs(args.image, this),
                 computeCapacity:
                     "desiredSessions" in args.capacity ? { desiredSessions: args.capacity.desiredSessions } : { desiredInstances: args.capacity.desiredInstances },
-                maxSessionsPerInstance: "maxSessionsPerInstance" in args.capacity ? args.capacity.maxSessionsPerInstance : undefined,
+                maxSessionsPerInstance: sessionsPerInstance,
                 maxUserDurationInSeconds: args.maxUserDurationInSeconds ?? DEFAULT_MAX_USER_DURATION,
                 disconnectTimeoutInSeconds: args.disconnectTimeoutInSeconds ?? DEFAULT_DISCONNECT_TIMEOUT,
                 idleDisconnectTimeoutInSeconds: args.idleDisconnectTimeoutInSeconds ?? DEFAULT_IDLE_DISCONNECT_TIMEOUT,
@@ -105,8 +124,14 @@ export class Fleet extends pulumi.ComponentResource {
                 displayName: args.displayName,
                 tags,
             },
-            // With scaling, Application Auto Scaling owns the desired capacity: do not reset it on every update.
-            { parent: this, dependsOn: this.directoryConfig ? [this.directoryConfig] : [], ignoreChanges: args.scaling ? ["computeCapacity"] : [] },
+            {
+                parent: this,
+                dependsOn: [...(this.directoryConfig ? [this.directoryConfig] : []), ...plainDependsOn(opts)],
+                // With scaling, Application Auto Scaling owns the desired capacity: do not reset it on every update.
+                ignoreChanges: args.scaling ? ["computeCapacity"] : [],
+                // UpdateFleet refuses maxSessionsPerInstance on a RUNNING fleet: a new fleet takes the change.
+                replaceOnChanges: multiSession ? ["maxSessionsPerInstance"] : [],
+            },
         );
         this.scaling = args.scaling ? createScaling(name, this.fleet.name, args.scaling, this) : undefined;
 
@@ -116,8 +141,8 @@ export class Fleet extends pulumi.ComponentResource {
     }
 }
 
-function validateFleetArgs(name: string, args: FleetArgs): void {
-    const problems = new ArgumentProblems(FLEET_TYPE, name);
+/** Everything of a fleet's arguments but the network (the composite checks its shared network once). */
+export function checkFleetArgs(args: Omit<FleetArgs, "network">, problems: ArgumentProblems): void {
     problems.require(
         args.fleetType !== "ELASTIC",
         "fleetType",
@@ -139,8 +164,17 @@ function validateFleetArgs(name: string, args: FleetArgs): void {
         problems.requireRange(args.idleDisconnectTimeoutInSeconds, IDLE_DISCONNECT_TIMEOUT, "idleDisconnectTimeoutInSeconds", " seconds (or 0 to turn it off)");
     }
     problems.requireOneOf<string>(args.streamView, STREAM_VIEWS, "streamView");
-    validateNetwork(args.network, !args.network?.securityGroupIds?.length, problems);
-    validateDomainJoin(args.domainJoin, "domainJoin", problems, !!args.network?.securityGroupIds?.length);
+    validateDomainJoin(args.domainJoin, "domainJoin", problems);
     validateScaling(args.scaling, args.capacity, problems);
+    validateLabels(args, problems);
+}
+
+function validateFleetArgs(name: string, args: FleetArgs): void {
+    const problems = new ArgumentProblems(FLEET_TYPE, name);
+    checkFleetArgs(args, problems);
+    validateNetwork(args.network, !hasOwnGroups(args.network), problems);
+    if (args.domainJoin) {
+        requireJoinGroups("domainJoin", hasOwnGroups(args.network), problems);
+    }
     problems.throwIfAny();
 }

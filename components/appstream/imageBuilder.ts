@@ -1,30 +1,26 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isIpv4Cidr, isPlain, parseArn, show, Tags } from "../shared";
-import { createDirectoryConfig, DomainJoinArgs, domainJoinInfo, validateDomainJoin } from "./domainJoin";
-import { INSTANCE_FAMILIES, isGpuImageName, isGpuInstanceType, isInstanceType } from "./instanceTypes";
-import { NetworkArgs, securityGroupIdsOf } from "./network";
+import { ArgumentProblems, childName, componentTags, isIpv4Cidr, show, Tags } from "../shared";
+import { DomainJoinArgs, directoryConfigOf, domainJoinInfo, requireJoinGroups, validateDomainJoin } from "./domainJoin";
+import { ImageSource, imageInputs, validateImage, validateInstanceType } from "./image";
+import { validateLabels } from "./labels";
+import { hasOwnGroups, NetworkArgs, securityGroupIdsOf, validateNetwork } from "./network";
+import { plainDependsOn } from "./waitFor";
 
 export const IMAGE_BUILDER_TYPE = "aws-euc:appstream:ImageBuilder";
-
-/** The image a builder or fleet starts from. */
-export type ImageSource =
-    /** An image by name (yours, or an AWS base image such as `AppStream-WinServer2022-06-17-2025`). */
-    | { name: pulumi.Input<string> }
-    /** An image by ARN. */
-    | { arn: pulumi.Input<string> }
-    /** The newest AWS base image whose name matches this regular expression, looked up once. */
-    | { latestMatching: string };
 
 /** Arguments of {@link ImageBuilder}. */
 export interface ImageBuilderArgs {
     /**
-     * Instance type: `stream.standard.*`, `stream.compute.*`, `stream.memory.*` (CPU) or
-     * `stream.graphics*` (GPU, for graphics images), e.g. `stream.standard.medium`.
+     * Instance type: `stream.standard.small|medium|large`, `stream.compute.*`, `stream.memory.*`
+     * (CPU) or `stream.graphics.*` (GPU, for graphics images), e.g. `stream.standard.medium`.
+     * CreateImageBuilder does not offer `stream.standard.xlarge|2xlarge` (fleets do).
      */
     instanceType: string;
     /**
-     * The base image.
+     * The base image. With `latestMatching`, the builder keeps the image it was created from: a
+     * newer AWS base image does not replace it (and the software installed on it). To move to a
+     * newer base image, replace the builder on purpose (`pulumi up --replace <builder URN>`).
      * @example { latestMatching: "^AppStream-WinServer2022-" }
      */
     image: ImageSource;
@@ -42,11 +38,18 @@ export interface ImageBuilderArgs {
      * @example { clientCidrBlocks: ["10.0.0.0/8"] }
      */
     privateStreamingEndpoint?: { clientCidrBlocks: string[] };
+    /** An existing streaming interface endpoint (`vpce-…`) to connect through; not with `privateStreamingEndpoint`. */
+    streamingEndpointId?: pulumi.Input<string>;
     /** Join the builder to an Active Directory domain. */
     domainJoin?: DomainJoinArgs;
-    /** AppStream agent version. @default "LATEST" */
+    /**
+     * AppStream agent version. With "LATEST" the builder is not replaced when AWS reports the
+     * concrete version it installed. @default "LATEST"
+     */
     appstreamAgentVersion?: string;
+    /** Up to 256 characters. */
     description?: string;
+    /** Up to 100 characters. */
     displayName?: string;
     tags?: Tags;
 }
@@ -59,6 +62,11 @@ export interface ImageBuilderSteps {
     connectCommand: string;
     /** What to run inside the builder once the application is installed and tested. */
     createImageCommand: string;
+    /**
+     * Managed image update: a new image with the latest Windows, driver and agent updates, made
+     * from an existing image without a builder; set the fleet's `image.name` to the new name.
+     */
+    updateImageCommand: string;
 }
 
 /**
@@ -76,17 +84,20 @@ export class ImageBuilder extends pulumi.ComponentResource {
     public readonly streamingEndpoint?: aws.ec2.VpcEndpoint;
 
     constructor(name: string, args: ImageBuilderArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(IMAGE_BUILDER_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateImageBuilderArgs(name, args);
+        super(IMAGE_BUILDER_TYPE, name, {}, opts);
         const tags = componentTags(IMAGE_BUILDER_TYPE, args.tags);
 
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const groups = securityGroupIdsOf(name, args.network, `AppStream image builder ${name}`, tags, this);
         this.securityGroup = groups.created;
-        this.directoryConfig = createDirectoryConfig(name, args.domainJoin, this);
+        this.directoryConfig = directoryConfigOf(name, args.domainJoin, this);
         this.streamingEndpoint = args.privateStreamingEndpoint
             ? createStreamingEndpoint(name, args.network, args.privateStreamingEndpoint.clientCidrBlocks, region, tags, this)
             : undefined;
+        const endpointId = this.streamingEndpoint?.id ?? args.streamingEndpointId;
+        const agentVersion = args.appstreamAgentVersion ?? "LATEST";
 
         this.imageBuilder = new aws.appstream.ImageBuilder(
             childName(name, "builder"),
@@ -96,14 +107,20 @@ export class ImageBuilder extends pulumi.ComponentResource {
                 vpcConfig: { subnetIds: [pulumi.output(args.network.subnetIds).apply((ids) => ids[0])], securityGroupIds: groups.ids },
                 enableDefaultInternetAccess: args.enableDefaultInternetAccess ?? false,
                 iamRoleArn: args.iamRoleArn,
-                accessEndpoints: this.streamingEndpoint ? [{ endpointType: "STREAMING", vpceId: this.streamingEndpoint.id }] : undefined,
+                accessEndpoints: endpointId ? [{ endpointType: "STREAMING", vpceId: endpointId }] : undefined,
                 domainJoinInfo: domainJoinInfo(args.domainJoin),
-                appstreamAgentVersion: args.appstreamAgentVersion ?? "LATEST",
+                appstreamAgentVersion: agentVersion,
                 description: args.description,
                 displayName: args.displayName,
                 tags,
             },
-            { parent: this, dependsOn: this.directoryConfig ? [this.directoryConfig] : [] },
+            {
+                parent: this,
+                dependsOn: [...(this.directoryConfig ? [this.directoryConfig] : []), ...plainDependsOn(opts)],
+                // Every builder input is ForceNew: neither a newer base image found by `latestMatching`
+                // nor the concrete version AWS reports for "LATEST" may destroy the builder and its work.
+                ignoreChanges: builderIgnoredChanges(args.image, agentVersion),
+            },
         );
 
         this.name = this.imageBuilder.name;
@@ -111,6 +128,11 @@ export class ImageBuilder extends pulumi.ComponentResource {
         this.steps = pulumi.all([this.imageBuilder.name, region]).apply(([builder, r]) => imageBuilderSteps(builder, r));
         this.registerOutputs({ name: this.name, arn: this.arn, steps: this.steps });
     }
+}
+
+/** Inputs of the builder that a later deployment must not change. */
+export function builderIgnoredChanges(image: ImageSource, agentVersion: string): string[] {
+    return [...("latestMatching" in image ? ["imageArn"] : []), ...(agentVersion === "LATEST" ? ["appstreamAgentVersion"] : [])];
 }
 
 /** The console link and commands for the manual image step. */
@@ -122,19 +144,8 @@ export function imageBuilderSteps(builder: string, region: string): ImageBuilder
             `Inside the builder, after installing and testing the application and adding it in Image Assistant: ` +
             `"C:\\Program Files\\Amazon\\Photon\\ConsoleImageBuilder\\image-assistant.exe" create-image --name <image-name> ` +
             `(Linux builders: AppStreamImageAssistant create-image --name <image-name>). The builder stops while the image is made.`,
+        updateImageCommand: `aws appstream create-updated-image --existing-image-name <image-name> --new-image-name <new-image-name> --region ${region}`,
     };
-}
-
-/** `imageName`/`imageArn` inputs; the latest matching AWS image is looked up once. */
-export function imageInputs(image: ImageSource, parent: pulumi.Resource): { imageName?: pulumi.Input<string>; imageArn?: pulumi.Input<string> } {
-    if ("name" in image) {
-        return { imageName: image.name };
-    }
-    if ("arn" in image) {
-        return { imageArn: image.arn };
-    }
-    const found = aws.appstream.getImageOutput({ nameRegex: image.latestMatching, type: "PUBLIC", mostRecent: true }, { parent });
-    return { imageArn: found.arn };
 }
 
 /** The ports users' clients stream on through an interface endpoint. */
@@ -143,7 +154,8 @@ export const STREAMING_ENDPOINT_INGRESS = [
     { protocol: "tcp", fromPort: 1400, toPort: 1499 },
 ];
 
-function createStreamingEndpoint(
+/** An interface endpoint for AppStream streaming, reachable from `clientCidrBlocks` only. */
+export function createStreamingEndpoint(
     name: string,
     network: NetworkArgs,
     clientCidrBlocks: string[],
@@ -177,79 +189,49 @@ function createStreamingEndpoint(
     );
 }
 
-/** Checks the image source and the instance type against it. */
-export function validateImage(image: ImageSource | undefined, instanceType: string, path: string, problems: ArgumentProblems): void {
-    const kinds = image ? ["name" in image, "arn" in image, "latestMatching" in image].filter(Boolean).length : 0;
-    if (!image || !problems.require(kinds === 1, path, "set exactly one of `name`, `arn` or `latestMatching`")) {
-        if (!image) {
-            problems.add(path, "is required: set `name`, `arn` or `latestMatching`");
-        }
+/** Checks the client networks of a private streaming endpoint. */
+export function validateStreamingEndpoint(endpoint: { clientCidrBlocks: string[] } | undefined, path: string, problems: ArgumentProblems): void {
+    if (!endpoint) {
         return;
     }
-    if ("arn" in image && isPlain(image.arn)) {
-        const arn = parseArn(image.arn);
+    const cidrs = endpoint.clientCidrBlocks ?? [];
+    problems.require(cidrs.length > 0, `${path}.clientCidrBlocks`, "list the networks users stream from, e.g. ['10.0.0.0/8']");
+    for (const [i, cidr] of cidrs.entries()) {
         problems.require(
-            arn?.service === "appstream" && arn.resource.startsWith("image/"),
-            `${path}.arn`,
-            `${show(image.arn)} is not an AppStream image ARN (arn:aws:appstream:<region>:<account|aws>:image/<name>)`,
-        );
-    }
-    if ("latestMatching" in image) {
-        try {
-            new RegExp(image.latestMatching);
-        } catch {
-            problems.add(`${path}.latestMatching`, `${show(image.latestMatching)} is not a regular expression`);
-        }
-    }
-    const knownName = "name" in image && isPlain(image.name) ? image.name : "latestMatching" in image ? image.latestMatching : undefined;
-    if (knownName !== undefined && isGpuImageName(knownName) && isInstanceType(instanceType)) {
-        problems.require(
-            isGpuInstanceType(instanceType),
-            "instanceType",
-            `${show(instanceType)} has no GPU but the image ${show(knownName)} is a graphics image; use a stream.graphics* instance type`,
+            isIpv4Cidr(cidr) && cidr !== "0.0.0.0/0",
+            `${path}.clientCidrBlocks[${i}]`,
+            `${show(cidr)} must be an IPv4 CIDR block narrower than 0.0.0.0/0 (a private endpoint exists to keep streams off the internet)`,
         );
     }
 }
 
-/** Checks an instance type name. */
-export function validateInstanceType(type: string, problems: ArgumentProblems): void {
+/** Everything of a builder's arguments but the network (the composite checks its shared network once). */
+export function checkImageBuilderArgs(args: Omit<ImageBuilderArgs, "network">, problems: ArgumentProblems): void {
+    validateInstanceType(args.instanceType, problems, true);
+    validateImage(args.image, args.instanceType, "image", problems);
+    validateStreamingEndpoint(args.privateStreamingEndpoint, "privateStreamingEndpoint", problems);
     problems.require(
-        isInstanceType(type),
-        "instanceType",
-        `${show(type)} is not an AppStream instance type; use a stream.* type such as 'stream.standard.medium', ` +
-            `'stream.compute.large', 'stream.memory.large' or 'stream.graphics.g4dn.xlarge' (families: ${Object.keys(INSTANCE_FAMILIES).join(", ")})`,
+        !(args.privateStreamingEndpoint && args.streamingEndpointId),
+        "streamingEndpointId",
+        "give either `privateStreamingEndpoint` (one is created) or `streamingEndpointId` (an existing one), not both",
     );
-}
-
-/** Checks the network: subnets, and a VPC when something must be created in it. */
-export function validateNetwork(network: NetworkArgs | undefined, needsVpc: boolean, problems: ArgumentProblems): void {
-    const subnets = network?.subnetIds;
-    if (!problems.require(subnets !== undefined && (!isPlain(subnets) || subnets.length > 0), "network.subnetIds", "at least one subnet of your VPC is required: AppStream instances run in your VPC")) {
-        return;
+    validateDomainJoin(args.domainJoin, "domainJoin", problems);
+    if (args.appstreamAgentVersion !== undefined) {
+        problems.require(
+            args.appstreamAgentVersion.length >= 1 && args.appstreamAgentVersion.length <= 100,
+            "appstreamAgentVersion",
+            `${show(args.appstreamAgentVersion)} must be 1–100 characters: 'LATEST' or a version such as '10-20-2025'`,
+        );
     }
-    problems.require(
-        !needsVpc || network!.vpcId !== undefined,
-        "network.vpcId",
-        "is required to create the security group or the streaming endpoint; pass `vpcId` or `securityGroupIds`",
-    );
+    validateLabels(args, problems);
 }
 
 function validateImageBuilderArgs(name: string, args: ImageBuilderArgs): void {
     const problems = new ArgumentProblems(IMAGE_BUILDER_TYPE, name);
-    validateInstanceType(args.instanceType, problems);
-    validateImage(args.image, args.instanceType, "image", problems);
-    validateNetwork(args.network, !args.network?.securityGroupIds?.length || !!args.privateStreamingEndpoint, problems);
-    if (args.privateStreamingEndpoint) {
-        const cidrs = args.privateStreamingEndpoint.clientCidrBlocks ?? [];
-        problems.require(cidrs.length > 0, "privateStreamingEndpoint.clientCidrBlocks", "list the networks users stream from, e.g. ['10.0.0.0/8']");
-        for (const [i, cidr] of cidrs.entries()) {
-            problems.require(
-                isIpv4Cidr(cidr) && cidr !== "0.0.0.0/0",
-                `privateStreamingEndpoint.clientCidrBlocks[${i}]`,
-                `${show(cidr)} must be an IPv4 CIDR block narrower than 0.0.0.0/0 (a private endpoint exists to keep streams off the internet)`,
-            );
-        }
+    checkImageBuilderArgs(args, problems);
+    validateNetwork(args.network, !hasOwnGroups(args.network) || !!args.privateStreamingEndpoint, problems);
+    if (args.domainJoin) {
+        requireJoinGroups("domainJoin", hasOwnGroups(args.network), problems);
     }
-    validateDomainJoin(args.domainJoin, "domainJoin", problems, !!args.network?.securityGroupIds?.length);
     problems.throwIfAny();
 }

@@ -1,3 +1,4 @@
+export * from "./image";
 export * from "./imageBuilder";
 export * from "./fleet";
 export * from "./stack";
@@ -5,9 +6,11 @@ export * from "./users";
 export * from "./monitoring";
 export * from "./streamingEnvironment";
 export type { NetworkArgs } from "./network";
-export { DEFAULT_EGRESS } from "./network";
+export { DEFAULT_EGRESS, streamingEgress } from "./network";
+export type { ServiceRoleMode } from "./serviceRole";
+export * from "./awsRules";
 export type { DomainJoinArgs } from "./domainJoin";
 export type { ScalingArgs, ScheduleArgs, FleetScaling } from "./scaling";
-export { SCALABLE_DIMENSION, SERVICE_NAMESPACE, CAPACITY_METRIC } from "./scaling";
+export { SCALABLE_DIMENSION, SERVICE_NAMESPACE, CAPACITY_METRIC, scheduleOwnedBounds } from "./scaling";
 export * from "./instanceTypes";
 export * from "./limits";

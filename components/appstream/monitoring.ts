@@ -16,15 +16,31 @@ export interface FleetMonitoringArgs {
     createAlarmTopic?: boolean;
     /** Create a CloudWatch dashboard of the fleet's capacity. @default true */
     dashboard?: boolean;
+    /**
+     * The fleet is multi-session: chart the session-slot metrics (…UserSessionCapacity) instead of
+     * the instance ones. The `StreamingEnvironment` sets it from the fleet's capacity. @default false
+     */
+    multiSession?: boolean;
     tags?: Tags;
 }
 
-/** The fleet capacity metrics charted on the dashboard. */
-export const CAPACITY_METRICS = ["CapacityUtilization", "ActualCapacity", "InUseCapacity", "AvailableCapacity", "PendingCapacity", "InsufficientCapacityError"];
+/** The capacity metrics of a single-session fleet charted on the dashboard (instances). */
+export const CAPACITY_METRICS = ["ActualCapacity", "InUseCapacity", "AvailableCapacity", "PendingCapacity"];
+/** The capacity metrics of a multi-session fleet charted on the dashboard (session slots). */
+export const SESSION_CAPACITY_METRICS = ["ActualUserSessionCapacity", "ActiveUserSessionCapacity", "AvailableUserSessionCapacity", "PendingUserSessionCapacity"];
 
-/** The dashboard body: one chart of the capacity metrics, one of failed session requests. */
-export function dashboardBody(fleetName: string, region: string): string {
+/**
+ * The dashboard's name: `appstream-<fleet>` with every character CloudWatch refuses in a dashboard
+ * name (anything but letters, digits, `-` and `_`; a fleet name may hold `.`) turned into `-`.
+ */
+export function dashboardName(fleetName: string): string {
+    return `appstream-${fleetName}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 255);
+}
+
+/** The dashboard body: one chart of the capacity metrics, one of utilization and failed session requests. */
+export function dashboardBody(fleetName: string, region: string, multiSession = false): string {
     const metric = (name: string) => ["AWS/AppStream", name, "Fleet", fleetName];
+    const capacity = multiSession ? SESSION_CAPACITY_METRICS : CAPACITY_METRICS;
     return JSON.stringify({
         widgets: [
             {
@@ -33,7 +49,7 @@ export function dashboardBody(fleetName: string, region: string): string {
                 y: 0,
                 width: 12,
                 height: 6,
-                properties: { title: `${fleetName} capacity`, region, stat: "Average", period: 300, metrics: CAPACITY_METRICS.slice(1, 5).map(metric) },
+                properties: { title: `${fleetName} ${multiSession ? "session " : ""}capacity`, region, stat: "Average", period: 300, metrics: capacity.map(metric) },
             },
             {
                 type: "metric",
@@ -60,8 +76,9 @@ export class FleetMonitoring extends pulumi.ComponentResource {
     public readonly testStreamingUrlCommand: pulumi.Output<string>;
 
     constructor(name: string, args: FleetMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(MONITORING_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateMonitoringArgs(name, args);
+        super(MONITORING_TYPE, name, {}, opts);
         const tags = componentTags(MONITORING_TYPE, args.tags);
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const target = alarmTarget(name, args, tags, this);
@@ -77,7 +94,10 @@ export class FleetMonitoring extends pulumi.ComponentResource {
                 ? undefined
                 : new aws.cloudwatch.Dashboard(
                       childName(name, "dashboard"),
-                      { dashboardName: pulumi.interpolate`appstream-${args.fleetName}`, dashboardBody: pulumi.all([args.fleetName, region]).apply(([fleet, r]) => dashboardBody(fleet, r)) },
+                      {
+                          dashboardName: pulumi.output(args.fleetName).apply(dashboardName),
+                          dashboardBody: pulumi.all([args.fleetName, region]).apply(([fleet, r]) => dashboardBody(fleet, r, args.multiSession ?? false)),
+                      },
                       { parent: this },
                   );
         this.testStreamingUrlCommand = pulumi.interpolate`aws appstream create-streaming-url --stack-name ${args.stackName} --fleet-name ${args.fleetName} --user-id test-user --validity 300 --region ${region}`;
@@ -85,12 +105,17 @@ export class FleetMonitoring extends pulumi.ComponentResource {
     }
 }
 
-function validateMonitoringArgs(name: string, args: FleetMonitoringArgs): void {
-    const problems = new ArgumentProblems(MONITORING_TYPE, name);
+/** Everything of the monitoring arguments but the fleet and stack (the composite wires them). */
+export function checkMonitoringArgs(args: Omit<FleetMonitoringArgs, "fleetName" | "stackName">, problems: ArgumentProblems): void {
     problems.requireRange(args.capacityUtilizationPercent, { min: 1, max: 100 }, "capacityUtilizationPercent", " percent");
     validateAlarmTarget(args, "", problems);
     if (isPlain(args.alarmTopicArn)) {
         problems.require(parseArn(args.alarmTopicArn)?.service === "sns", "alarmTopicArn", `${show(args.alarmTopicArn)} is not an SNS topic ARN`);
     }
+}
+
+function validateMonitoringArgs(name: string, args: FleetMonitoringArgs): void {
+    const problems = new ArgumentProblems(MONITORING_TYPE, name);
+    checkMonitoringArgs(args, problems);
     problems.throwIfAny();
 }

@@ -17,9 +17,12 @@ export interface ScheduleArgs {
 
 /** Application Auto Scaling of a fleet. */
 export interface ScalingArgs {
-    /** Fewest instances (sessions for multi-session fleets). */
+    /**
+     * Fewest instances (sessions for multi-session fleets), 0–10000. Set when the target is
+     * created; when a schedule sets `minCapacity`, later changes here are ignored (the schedules own it).
+     */
     minCapacity: number;
-    /** Most instances (sessions for multi-session fleets). */
+    /** Most instances (sessions for multi-session fleets), 1–10000; owned by the schedules like `minCapacity`. */
     maxCapacity: number;
     /** Target capacity utilization in percent, 1–100, kept by target tracking. @default 75 */
     targetUtilizationPercent?: number;
@@ -45,6 +48,16 @@ export const SCALABLE_DIMENSION = "appstream:fleet:DesiredCapacity";
 export const SERVICE_NAMESPACE = "appstream";
 export const CAPACITY_METRIC = "AppStreamAverageCapacityUtilization";
 
+/**
+ * The target's bounds that scheduled actions own: when a schedule sets `minCapacity` (or
+ * `maxCapacity`), Pulumi keeps out of that bound after creation, so `pulumi up --refresh` after the
+ * 08:00 schedule does not reset it. Change such a bound through the schedules, not `scaling`.
+ */
+export function scheduleOwnedBounds(args: ScalingArgs): ("minCapacity" | "maxCapacity")[] {
+    const schedules = args.schedules ?? [];
+    return (["minCapacity", "maxCapacity"] as const).filter((bound) => schedules.some((s) => s[bound] !== undefined));
+}
+
 /** Registers the fleet's desired capacity with Application Auto Scaling, with target tracking. */
 export function createScaling(name: string, fleetName: pulumi.Output<string>, args: ScalingArgs, parent: pulumi.Resource): FleetScaling {
     const target = new aws.appautoscaling.Target(
@@ -56,7 +69,8 @@ export function createScaling(name: string, fleetName: pulumi.Output<string>, ar
             minCapacity: args.minCapacity,
             maxCapacity: args.maxCapacity,
         },
-        { parent },
+        // Scheduled actions move the bounds during the day: a refresh must not put them back.
+        { parent, ignoreChanges: scheduleOwnedBounds(args) },
     );
     const policy = new aws.appautoscaling.Policy(
         childName(name, "scaling-policy"),

@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
 import { ArgumentProblems, childName, componentTags, isDomainName, isPlain, oneOf, show, Tags } from "../shared";
+import { EMBED_HOST_DOMAIN, FEEDBACK_URL_MAX, REDIRECT_URL_MAX, SETTINGS_GROUP_MAX } from "./awsRules";
+import { validateLabels } from "./labels";
 import {
     DEFAULT_USER_SETTINGS,
     STORAGE_CONNECTOR_TYPES,
@@ -37,21 +40,44 @@ export interface StackArgs {
     userSettings?: Partial<Record<UserSettingName, boolean>>;
     /** Keep users' application settings between sessions (in an S3 bucket AppStream creates). @default false */
     persistApplicationSettings?: boolean;
-    /** Settings group shared by stacks that should share persisted settings. @default - the stack's own */
+    /**
+     * Settings group (S3 path prefix, up to 100 characters) shared by stacks whose users should
+     * share persisted settings. The default is unique to this Pulumi project, stack and component,
+     * so dev and prod in one account never share users' settings.
+     * @default - `<project>-<pulumi stack>-<component name>`
+     */
     settingsGroup?: string;
-    /** Interface VPC endpoint ids (`vpce-…`) users must stream through. */
+    /** Interface VPC endpoint ids (`vpce-…`, up to 4) users must stream through. */
     streamingEndpointIds?: pulumi.Input<string>[];
-    /** Domains allowed to embed the streaming session in an iframe (up to 20). */
+    /**
+     * Domains allowed to embed the streaming session in an iframe: 1–20 lower-case domain names
+     * of up to 128 characters, no wildcards (e.g. `portal.example.com`).
+     */
     embedHostDomains?: string[];
-    /** Page shown by the feedback link. */
+    /** Page shown by the feedback link: an https:// URL of up to 100 characters (the provider's limit). */
     feedbackUrl?: string;
-    /** Page users reach when their session ends. */
+    /** Page users reach when their session ends: an https:// URL of up to 1000 characters. */
     redirectUrl?: string;
     /** Preferred streaming protocol: UDP (smoother) or TCP (through restrictive firewalls). @default "UDP" */
     streamingProtocol?: "UDP" | "TCP";
+    /** Up to 256 characters. */
     description?: string;
+    /** Up to 100 characters. */
     displayName?: string;
     tags?: Tags;
+}
+
+/**
+ * The default settings group: `<project>-<stack>-<component>`, unique per Pulumi stack; when longer
+ * than AppStream's 100 characters, its end is replaced by a hash of the whole so it stays unique.
+ */
+export function defaultSettingsGroup(project: string, stack: string, name: string): string {
+    const group = `${project}-${stack}-${name}`;
+    if (group.length <= SETTINGS_GROUP_MAX) {
+        return group;
+    }
+    const hash = createHash("sha256").update(group).digest("hex").slice(0, 12);
+    return `${group.slice(0, SETTINGS_GROUP_MAX - 13)}-${hash}`;
 }
 
 /** The `userSettings` input: every action, enabled or disabled, defaults filled in. */
@@ -73,8 +99,9 @@ export class Stack extends pulumi.ComponentResource {
     public readonly fleetAssociation: aws.appstream.FleetStackAssociation;
 
     constructor(name: string, args: StackArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(STACK_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateStackArgs(name, args);
+        super(STACK_TYPE, name, {}, opts);
         const tags = componentTags(STACK_TYPE, args.tags);
         this.stack = new aws.appstream.Stack(
             childName(name, "stack"),
@@ -82,7 +109,7 @@ export class Stack extends pulumi.ComponentResource {
                 storageConnectors: (args.storageConnectors ?? []).map((c) => ({ connectorType: c.type, domains: c.domains })),
                 userSettings: userSettingsInput(args.userSettings),
                 applicationSettings: args.persistApplicationSettings
-                    ? { enabled: true, settingsGroup: args.settingsGroup ?? name }
+                    ? { enabled: true, settingsGroup: args.settingsGroup ?? defaultSettingsGroup(pulumi.getProject(), pulumi.getStack(), name) }
                     : { enabled: false },
                 accessEndpoints: (args.streamingEndpointIds ?? []).map((vpceId) => ({ endpointType: "STREAMING", vpceId })),
                 embedHostDomains: args.embedHostDomains,
@@ -98,7 +125,8 @@ export class Stack extends pulumi.ComponentResource {
         this.fleetAssociation = new aws.appstream.FleetStackAssociation(
             childName(name, "fleet-association"),
             { fleetName: args.fleet.name, stackName: this.stack.name },
-            { parent: this },
+            // A stack takes one fleet: when the fleet is replaced, the old association must go first.
+            { parent: this, deleteBeforeReplace: true },
         );
         this.name = this.stack.name;
         this.arn = this.stack.arn;
@@ -106,9 +134,8 @@ export class Stack extends pulumi.ComponentResource {
     }
 }
 
-function validateStackArgs(name: string, args: StackArgs): void {
-    const problems = new ArgumentProblems(STACK_TYPE, name);
-    problems.require(args.fleet !== undefined, "fleet", "is required: a stack streams from a fleet; pass the Fleet (or { name })");
+/** Everything of a stack's arguments but its fleet (the composite wires the fleet). */
+export function checkStackArgs(args: Omit<StackArgs, "fleet">, problems: ArgumentProblems): void {
     const seen = new Set<string>();
     for (const [i, connector] of (args.storageConnectors ?? []).entries()) {
         const path = `storageConnectors[${i}]`;
@@ -135,19 +162,33 @@ function validateStackArgs(name: string, args: StackArgs): void {
             `is not a user setting; use one of ${oneOf(Object.keys(USER_SETTING_ACTIONS))}`,
         );
     }
-    problems.require((args.embedHostDomains ?? []).length <= 20, "embedHostDomains", `has ${(args.embedHostDomains ?? []).length} domains; AppStream takes at most 20`);
-    for (const [i, domain] of (args.embedHostDomains ?? []).entries()) {
-        problems.require(isDomainName(domain), `embedHostDomains[${i}]`, `${show(domain)} is not a domain name such as 'portal.example.com'`);
+    const embed = args.embedHostDomains ?? [];
+    problems.require(embed.length <= EMBED_HOST_DOMAIN.maxItems, "embedHostDomains", `has ${embed.length} domains; AppStream takes at most ${EMBED_HOST_DOMAIN.maxItems}`);
+    for (const [i, domain] of embed.entries()) {
+        problems.require(
+            EMBED_HOST_DOMAIN.pattern.test(domain) && domain.length <= EMBED_HOST_DOMAIN.max,
+            `embedHostDomains[${i}]`,
+            `${show(domain)} is not a lower-case domain name of up to ${EMBED_HOST_DOMAIN.max} characters such as 'portal.example.com' (AppStream takes no wildcards)`,
+        );
     }
-    for (const key of ["feedbackUrl", "redirectUrl"] as const) {
+    for (const [key, max] of [["feedbackUrl", FEEDBACK_URL_MAX], ["redirectUrl", REDIRECT_URL_MAX]] as const) {
         const url = args[key];
         if (url !== undefined && isPlain(url)) {
-            problems.require(/^https:\/\/[^\s]+$/.test(url), key, `${show(url)} must be an https:// URL`);
+            problems.require(/^https:\/\/[^\s]+$/.test(url) && url.length <= max, key, `${show(url)} must be an https:// URL of up to ${max} characters`);
         }
     }
     problems.requireOneOf<string>(args.streamingProtocol, STREAMING_PROTOCOLS, "streamingProtocol");
     if (args.settingsGroup !== undefined) {
         problems.require(!!args.persistApplicationSettings, "settingsGroup", "only applies with `persistApplicationSettings: true`");
+        problems.require(args.settingsGroup.length >= 1 && args.settingsGroup.length <= SETTINGS_GROUP_MAX, "settingsGroup", `${show(args.settingsGroup)} must be 1–${SETTINGS_GROUP_MAX} characters`);
     }
+    problems.require((args.streamingEndpointIds ?? []).length <= 4, "streamingEndpointIds", `has ${(args.streamingEndpointIds ?? []).length} endpoints; a stack takes at most 4`);
+    validateLabels(args, problems);
+}
+
+function validateStackArgs(name: string, args: StackArgs): void {
+    const problems = new ArgumentProblems(STACK_TYPE, name);
+    problems.require(args.fleet !== undefined, "fleet", "is required: a stack streams from a fleet; pass the Fleet (or { name })");
+    checkStackArgs(args, problems);
     problems.throwIfAny();
 }

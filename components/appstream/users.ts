@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, isEmail, show, Tags } from "../shared";
+import { USER_NAME_PART } from "./awsRules";
 
 export const USERS_TYPE = "aws-euc:appstream:Users";
 
@@ -8,7 +9,9 @@ export const USERS_TYPE = "aws-euc:appstream:Users";
 export interface PoolUserArgs {
     /** E-mail address: the user name and where AppStream sends the invitation. */
     email: string;
+    /** Given name: ASCII letters, digits, `_`, `-` and spaces only (AppStream's CreateUser), up to 2048. */
     firstName?: string;
+    /** Surname: ASCII letters, digits, `_`, `-` and spaces only (AppStream's CreateUser), up to 2048. */
     lastName?: string;
     /** E-mail the user an invitation with a temporary password. @default true */
     sendEmailNotification?: boolean;
@@ -46,8 +49,26 @@ export function streamPolicy(stackArn: string): object {
     };
 }
 
-/** The trust policy of the federated role: AssumeRoleWithSAML from the provider, for the AWS sign-in audience. */
-export function samlTrustPolicy(providerArn: string): object {
+/** AWS partitions by region prefix: sign-in and relay-state domains differ outside the commercial one. */
+export function partitionOf(region: string): "aws" | "aws-cn" | "aws-us-gov" {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+}
+
+const SIGNIN_DOMAIN = { aws: "signin.aws.amazon.com", "aws-cn": "signin.amazonaws.cn", "aws-us-gov": "signin.amazonaws-us-gov.com" } as const;
+const RELAY_DOMAIN_SUFFIX = { aws: "aws.amazon.com", "aws-cn": "amazonaws.cn", "aws-us-gov": "amazonaws-us-gov.com" } as const;
+
+/**
+ * The SAML audiences an identity provider may post to: the partition's sign-in endpoint and, in
+ * the commercial partition, the regional one of the stack's region (IdPs set up for regional sign-in).
+ */
+export function samlAudiences(region: string): string[] {
+    const partition = partitionOf(region);
+    const domain = SIGNIN_DOMAIN[partition];
+    return partition === "aws" ? [`https://${domain}/saml`, `https://${region}.${domain}/saml`] : [`https://${domain}/saml`];
+}
+
+/** The trust policy of the federated role: AssumeRoleWithSAML from the provider, for the sign-in audiences of the region. */
+export function samlTrustPolicy(providerArn: string, region: string): object {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -55,15 +76,16 @@ export function samlTrustPolicy(providerArn: string): object {
                 Effect: "Allow",
                 Principal: { Federated: providerArn },
                 Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
-                Condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml", "SAML:sub_type": "persistent" } },
+                Condition: { StringEquals: { "SAML:aud": samlAudiences(region), "SAML:sub_type": "persistent" } },
             },
         ],
     };
 }
 
-/** The relay state your identity provider sends users to after sign-in. */
+/** The relay state your identity provider sends users to after sign-in (AppStream's endpoint of the region's partition). */
 export function relayStateUrl(region: string, stackName: string, account: string): string {
-    return `https://appstream2.euc-sso.${region}.aws.amazon.com/saml?stack=${encodeURIComponent(stackName)}&accountId=${account}`;
+    const domain = `appstream2.euc-sso.${region}.${RELAY_DOMAIN_SUFFIX[partitionOf(region)]}`;
+    return `https://${domain}/saml?stack=${encodeURIComponent(stackName)}&accountId=${account}`;
 }
 
 /**
@@ -76,10 +98,16 @@ export class Users extends pulumi.ComponentResource {
     public readonly associations: Record<string, aws.appstream.UserStackAssociation>;
     public readonly samlRole?: aws.iam.Role;
     public readonly relayStateUrl?: pulumi.Output<string>;
+    /**
+     * `<role ARN>,<provider ARN>`: the value of the `https://aws.amazon.com/SAML/Attributes/Role`
+     * attribute your identity provider must send.
+     */
+    public readonly samlRoleAttribute?: pulumi.Output<string>;
 
     constructor(name: string, args: UsersArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(USERS_TYPE, name, {}, opts);
+        // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateUsersArgs(name, args);
+        super(USERS_TYPE, name, {}, opts);
         this.users = {};
         this.associations = {};
         for (const user of args.users ?? []) {
@@ -109,11 +137,12 @@ export class Users extends pulumi.ComponentResource {
         }
         if (args.saml) {
             const tags = componentTags(USERS_TYPE, args.tags);
+            const region = aws.getRegionOutput({}, { parent: this }).region;
             this.samlRole = new aws.iam.Role(
                 childName(name, "saml-role"),
                 {
                     description: `SAML users stream the AppStream stack of ${name}`,
-                    assumeRolePolicy: pulumi.output(args.saml.providerArn).apply((arn) => JSON.stringify(samlTrustPolicy(arn))),
+                    assumeRolePolicy: pulumi.all([args.saml.providerArn, region]).apply(([arn, r]) => JSON.stringify(samlTrustPolicy(arn, r))),
                     inlinePolicies: [
                         { name: "stream-this-stack", policy: pulumi.output(args.stack.arn).apply((arn) => JSON.stringify(streamPolicy(arn))) },
                     ],
@@ -123,16 +152,24 @@ export class Users extends pulumi.ComponentResource {
                 { parent: this },
             );
             const caller = aws.getCallerIdentityOutput({}, { parent: this });
-            const region = aws.getRegionOutput({}, { parent: this }).region;
             this.relayStateUrl = pulumi.all([region, args.stack.name, caller.accountId]).apply(([r, stack, account]) => relayStateUrl(r, stack, account));
+            this.samlRoleAttribute = pulumi.interpolate`${this.samlRole.arn},${args.saml.providerArn}`;
         }
-        this.registerOutputs({ relayStateUrl: this.relayStateUrl });
+        this.registerOutputs({ relayStateUrl: this.relayStateUrl, samlRoleAttribute: this.samlRoleAttribute });
     }
 }
 
-function validateUsersArgs(name: string, args: UsersArgs): void {
-    const problems = new ArgumentProblems(USERS_TYPE, name);
-    problems.require(args.stack !== undefined, "stack", "is required: users are given access to a stack");
+/** A name in CreateUser's alphabet, suggested for one outside it: accents dropped, other signs removed. */
+export function asciiName(value: string): string {
+    return value
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/[^A-Za-z0-9_\-\s]/g, "")
+        .slice(0, USER_NAME_PART.max);
+}
+
+/** Everything of the users' arguments but the stack (the composite wires the stack). */
+export function checkUsersArgs(args: Omit<UsersArgs, "stack">, problems: ArgumentProblems): void {
     const seen = new Set<string>();
     for (const [i, user] of (args.users ?? []).entries()) {
         const ok = problems.require(isEmail(user.email ?? ""), `users[${i}].email`, `${show(user.email)} is not an e-mail address; AppStream user-pool users sign in with their e-mail`);
@@ -144,9 +181,21 @@ function validateUsersArgs(name: string, args: UsersArgs): void {
         for (const field of ["firstName", "lastName"] as const) {
             const value = user[field];
             if (value !== undefined) {
-                problems.require(value.length > 0 && value.length <= 2048, `users[${i}].${field}`, "must be 1–2048 characters");
+                const suggestion = asciiName(value);
+                problems.require(
+                    USER_NAME_PART.pattern.test(value) && value.length <= USER_NAME_PART.max,
+                    `users[${i}].${field}`,
+                    `${show(value)} is not accepted by AppStream: 1–${USER_NAME_PART.max} ASCII letters, digits, '_', '-' and spaces only` +
+                        (suggestion ? `; write it ${show(suggestion)}` : ""),
+                );
             }
         }
     }
+}
+
+function validateUsersArgs(name: string, args: UsersArgs): void {
+    const problems = new ArgumentProblems(USERS_TYPE, name);
+    problems.require(args.stack !== undefined, "stack", "is required: users are given access to a stack");
+    checkUsersArgs(args, problems);
     problems.throwIfAny();
 }

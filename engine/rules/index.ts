@@ -6,6 +6,8 @@ import type { AcceptedResource, AwsRule, RuleContext } from "./rule";
 import { workspacesRules } from "./workspaces";
 
 export { AwsRefusal } from "./awsError";
+export { fleetChange } from "./appstream";
+export type { FleetChange } from "./appstream";
 export type { AcceptedResource, AwsRule, RuleContext } from "./rule";
 
 /** Every rule of the mock cloud, by service file. */

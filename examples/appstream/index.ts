@@ -4,43 +4,57 @@ import * as pulumi from "@pulumi/pulumi";
 import { appstream } from "../../components";
 
 const config = new pulumi.Config();
+// Unset on the first deployment: no image exists yet, so only the builder is deployed.
+const imageName = config.get("imageName");
 
 // A VPC with private subnets in two Availability Zones and one NAT gateway for updates.
 const vpc = new awsx.ec2.Vpc("streaming", { numberOfAvailabilityZones: 2, natGateways: { strategy: "Single" } });
 
 const environment = new appstream.StreamingEnvironment("excel", {
     network: { vpcId: vpc.vpcId, subnetIds: vpc.privateSubnetIds },
-    // Steps 1–3: a builder on the latest Windows Server 2022 base image; install the app there,
-    // then create the image named by `imageName` (see the imageBuilderSteps output).
+    // Steps 1–3 (first `pulumi up`): a builder on the Windows Server 2022 base image of the day
+    // (later base images do not replace it); install the app there, then create the image
+    // (see the imageBuilderSteps output) and `pulumi config set imageName <image>`.
     imageBuilder: { instanceType: "stream.standard.medium", image: { latestMatching: "^AppStream-WinServer2022-" } },
-    // Step 4: the fleet streams the image, scaled on capacity utilization and business hours.
-    fleet: {
-        instanceType: "stream.standard.medium",
-        image: { name: config.require("imageName") },
-        capacity: { desiredInstances: 2 },
-        scaling: {
-            minCapacity: 1,
-            maxCapacity: 10,
-            schedules: [
-                { name: "business-hours", schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 4 },
-                { name: "after-hours", schedule: "cron(0 19 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 1 },
-            ],
-        },
-    },
-    // Steps 4–5: home folders; users may upload but not download or copy out (the defaults).
-    stack: { storageConnectors: [{ type: "HOMEFOLDERS" }] },
-    users: {
-        users: [
-            { email: "ana.silva@example.com", firstName: "Ana", lastName: "Silva" },
-            { email: "li.wei@example.com", firstName: "Li", lastName: "Wei" },
-        ],
-    },
-    // Steps 6–7: alarms to a topic and a capacity dashboard.
-    monitoring: { createAlarmTopic: true },
+    ...(imageName
+        ? {
+              // Step 4 (second `pulumi up`): the fleet streams the image, scaled on capacity
+              // utilization and business hours (the schedules own the minimum they move).
+              fleet: {
+                  instanceType: "stream.standard.medium",
+                  image: { name: imageName },
+                  capacity: { desiredInstances: 2 },
+                  scaling: {
+                      minCapacity: 1,
+                      maxCapacity: 10,
+                      schedules: [
+                          { name: "business-hours", schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 4 },
+                          { name: "after-hours", schedule: "cron(0 19 ? * MON-FRI *)", timezone: "Europe/Paris", minCapacity: 1 },
+                      ],
+                  },
+              },
+              // Steps 4–5: home folders; users may upload but not download or copy out (the defaults).
+              stack: { storageConnectors: [{ type: "HOMEFOLDERS" as const }] },
+              users: {
+                  users: [
+                      { email: "ana.silva@example.com", firstName: "Ana", lastName: "Silva" },
+                      { email: "li.wei@example.com", firstName: "Li", lastName: "Wei" },
+                  ],
+              },
+              // Steps 6–7: alarms to a topic and a capacity dashboard.
+              monitoring: { createAlarmTopic: true },
+          }
+        : {}),
     tags: { app: "excel" },
 });
 
-export const fleetName = environment.fleetName;
-export const stackName = environment.stackName;
 export const imageBuilderSteps = environment.imageBuilderSteps;
-export const testStreamingUrlCommand = environment.testStreamingUrlCommand;
+/** The fleet, stack and test command once the fleet is deployed (empty on the first deployment). */
+export const streaming = {
+    fleetName: environment.fleetName,
+    stackName: environment.stackName,
+    testStreamingUrlCommand: environment.testStreamingUrlCommand,
+};
+export const nextStep = imageName
+    ? "To roll a new image: pulumi config set imageName <new image>; pulumi up (the fleet is not stopped)."
+    : "Make the image in the builder (imageBuilderSteps), then: pulumi config set imageName <image>; pulumi up.";

@@ -21,14 +21,22 @@ describe("appstream.ImageBuilder", () => {
         assert.equal(await unwrap(built.arn), builder.state.arn);
     });
 
-    it("creates a security group with no inbound rule and egress limited to HTTPS and DNS", async () => {
+    it("creates a security group with no inbound rule and egress limited to HTTPS (the VPC resolver needs no rule)", async () => {
         const { engine } = await plan(() => new appstream.ImageBuilder("excel", ARGS));
         const sg = engine.get("excel-sg", "aws:ec2/securityGroup:SecurityGroup");
         assert.equal(sg.inputs.vpcId, VPC_ID);
         assert.deepEqual(sg.inputs.ingress, []);
         assert.deepEqual(
             sg.inputs.egress.map((e: any) => [e.protocol, e.fromPort, e.toPort, e.cidrBlocks]),
-            [["tcp", 443, 443, ["0.0.0.0/0"]], ["udp", 53, 53, ["0.0.0.0/0"]], ["tcp", 53, 53, ["0.0.0.0/0"]]],
+            [["tcp", 443, 443, ["0.0.0.0/0"]]],
+        );
+    });
+
+    it("opens HTTP and DNS to your own servers only when asked", async () => {
+        const { engine } = await plan(() => new appstream.ImageBuilder("excel", { ...ARGS, network: { ...ARGS.network, allowHttp: true, dnsServers: ["10.0.0.10/32"] } }));
+        assert.deepEqual(
+            engine.get("excel-sg").inputs.egress.map((e: any) => [e.protocol, e.fromPort, e.toPort, e.cidrBlocks]),
+            [["tcp", 443, 443, ["0.0.0.0/0"]], ["tcp", 80, 80, ["0.0.0.0/0"]], ["udp", 53, 53, ["10.0.0.10/32"]], ["tcp", 53, 53, ["10.0.0.10/32"]]],
         );
     });
 
@@ -97,5 +105,6 @@ describe("appstream.ImageBuilder", () => {
         assert.equal(steps.consoleUrl, "https://eu-west-3.console.aws.amazon.com/appstream2/home?region=eu-west-3#/images");
         assert.equal(steps.connectCommand, `aws appstream create-image-builder-streaming-url --name ${builderName} --region eu-west-3`);
         assert.match(steps.createImageCommand, /image-assistant\.exe" create-image --name <image-name>/);
+        assert.equal(steps.updateImageCommand, "aws appstream create-updated-image --existing-image-name <image-name> --new-image-name <new-image-name> --region eu-west-3");
     });
 });

@@ -53,7 +53,8 @@ describe("appstream.Stack", () => {
             { connectorType: "ONE_DRIVE", domains: ["example.com"] },
             { connectorType: "GOOGLE_DRIVE", domains: ["example.com"] },
         ]);
-        assert.deepEqual(inputs.applicationSettings, { enabled: true, settingsGroup: "excel" });
+        // Unique to the Pulumi project and stack ("project"/"test" on the mock engine): dev and prod never share settings.
+        assert.deepEqual(inputs.applicationSettings, { enabled: true, settingsGroup: "project-test-excel" });
         assert.deepEqual(inputs.accessEndpoints, [{ endpointType: "STREAMING", vpceId: "vpce-0123" }]);
         assert.deepEqual([inputs.embedHostDomains, inputs.feedbackUrl, inputs.redirectUrl, inputs.streamingExperienceSettings], [["portal.example.com"], "https://example.com/feedback", "https://example.com/bye", { preferredProtocol: "TCP" }]);
     });
@@ -100,7 +101,7 @@ describe("appstream.Users", () => {
         assert.deepEqual(after, before.filter((n) => !n.includes("b@example.com")));
     });
 
-    it("creates the SAML role: trust for the provider's sign-in audience, appstream:Stream on this stack only", async () => {
+    it("creates the SAML role: trust for the global and regional sign-in audiences, appstream:Stream on this stack only", async () => {
         const provider = "arn:aws:iam::123456789012:saml-provider/corp-idp";
         const { engine, built } = await plan(() => new appstream.Users("people", { stack: STACK, saml: { providerArn: provider } }));
         const role = engine.get("people-saml-role", "aws:iam/role:Role");
@@ -109,13 +110,23 @@ describe("appstream.Users", () => {
                 Effect: "Allow",
                 Principal: { Federated: provider },
                 Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
-                Condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml", "SAML:sub_type": "persistent" } },
+                Condition: {
+                    StringEquals: { "SAML:aud": ["https://signin.aws.amazon.com/saml", "https://eu-west-3.signin.aws.amazon.com/saml"], "SAML:sub_type": "persistent" },
+                },
             },
         ]);
         assert.deepEqual(JSON.parse(role.inputs.inlinePolicies[0].policy).Statement, [
             { Effect: "Allow", Action: "appstream:Stream", Resource: STACK.arn, Condition: { StringEquals: { "appstream:userId": "${saml:sub}" } } },
         ]);
         assert.equal(await unwrap(built.relayStateUrl!), `https://appstream2.euc-sso.eu-west-3.aws.amazon.com/saml?stack=${STACK.name}&accountId=123456789012`);
+        assert.equal(await unwrap(built.samlRoleAttribute!), `${role.state.arn},${provider}`);
+    });
+
+    it("uses the sign-in and relay-state domains of the region's partition", () => {
+        assert.deepEqual(appstream.samlAudiences("us-gov-west-1"), ["https://signin.amazonaws-us-gov.com/saml"]);
+        assert.equal(appstream.relayStateUrl("us-gov-west-1", "s", "1"), "https://appstream2.euc-sso.us-gov-west-1.amazonaws-us-gov.com/saml?stack=s&accountId=1");
+        assert.equal(appstream.relayStateUrl("cn-north-1", "s", "1"), "https://appstream2.euc-sso.cn-north-1.amazonaws.cn/saml?stack=s&accountId=1");
+        assert.deepEqual(appstream.samlAudiences("cn-north-1"), ["https://signin.amazonaws.cn/saml"]);
     });
 });
 

@@ -67,10 +67,10 @@ describe("appstream components reject bad input at construction", () => {
             lines(
                 "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
                 "image.arn: 'arn:aws:s3:::bucket/image' is not an AppStream image ARN (arn:aws:appstream:<region>:<account|aws>:image/<name>)",
-                "network.vpcId: is required to create the security group or the streaming endpoint; pass `vpcId` or `securityGroupIds`",
-                "network.securityGroupIds: is required with `domainJoin`: the created group only allows HTTPS and DNS out, and joining needs Kerberos, LDAP, SMB and RPC to your domain controllers",
                 "domainJoin.directoryName: 'CORP' is not a domain name such as 'corp.example.com'",
                 "domainJoin.organizationalUnit: 'Computers' is not an OU distinguished name such as 'OU=AppStream,DC=corp,DC=example,DC=com'",
+                "network.vpcId: is required to create the security group or a VPC endpoint; pass `vpcId` or `securityGroupIds`",
+                "network.securityGroupIds: is required with `domainJoin`: the created group only allows HTTPS out, and joining the domain needs Kerberos, LDAP, SMB and RPC to your domain controllers",
             ),
         );
         assert.equal(
@@ -102,8 +102,8 @@ describe("appstream components reject bad input at construction", () => {
                 "storageConnectors[1].domains: ONE_DRIVE needs the domains users sign in with, e.g. ['example.com']",
                 "storageConnectors[2].domains: home folders take no domains",
                 "userSettings.clipboard: is not a user setting; use one of 'clipboardCopyFromLocal', 'clipboardCopyToLocal', 'fileUpload', 'fileDownload', 'printing', 'domainPasswordSignIn', 'domainSmartCardSignIn', 'autoTimeZoneRedirection'",
-                "embedHostDomains[0]: 'https://portal.example.com' is not a domain name such as 'portal.example.com'",
-                "redirectUrl: 'http://example.com' must be an https:// URL",
+                "embedHostDomains[0]: 'https://portal.example.com' is not a lower-case domain name of up to 128 characters such as 'portal.example.com' (AppStream takes no wildcards)",
+                "redirectUrl: 'http://example.com' must be an https:// URL of up to 1000 characters",
                 "streamingProtocol: 'QUIC' is not allowed; use one of 'UDP', 'TCP'",
             ),
         );
@@ -116,7 +116,7 @@ describe("appstream components reject bad input at construction", () => {
         );
         assert.equal(
             errorOf(() => new appstream.StreamingEnvironment("e", { network: NETWORK } as never)),
-            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "fleet: is required: the stack and users stream from it"),
+            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "fleet: set `imageBuilder` (first deployment: make the image) or `fleet` (stream an image), or both"),
         );
     });
 
@@ -144,5 +144,47 @@ describe("appstream components reject bad input at construction", () => {
                 "users[2].email: 'LI@example.com' is listed twice",
             ),
         );
+    });
+});
+
+describe("appstream parts refuse what AppStream would, naming the argument", () => {
+    it("an image builder on a size only fleets offer, or on a retired graphics family", () => {
+        const builderError = (instanceType: string) => errorOf(() => new appstream.ImageBuilder("b", { instanceType, image: { name: "x" }, network: NETWORK }));
+        assert.equal(
+            builderError("stream.standard.xlarge"),
+            lines(
+                "aws-euc:appstream:ImageBuilder 'b' has invalid arguments:",
+                "instanceType: 'stream.standard.xlarge' is not offered for image builders (CreateImageBuilder takes stream.standard.small, medium and large only of the standard family); build on 'stream.standard.large' or 'stream.compute.large'; the fleet may still use 'stream.standard.xlarge'",
+            ),
+        );
+        assert.match(builderError("stream.graphics-design.large"), /- instanceType: 'stream\.graphics-design\.large' is of the retired stream\.graphics-design family/);
+        assert.doesNotThrow(() => new appstream.Fleet("f", { ...FLEET_ARGS, instanceType: "stream.standard.2xlarge" }));
+    });
+
+    it("user names outside CreateUser's pattern, a wildcard embed domain, a long feedback URL, a long display name", () => {
+        assert.match(
+            errorOf(() => new appstream.Users("u", { stack: { name: "s", arn: "arn:aws:appstream:eu-west-3:123456789012:stack/s" }, users: [{ email: "o@example.com", lastName: "O'Brien" }] })),
+            /^aws-euc:appstream:Users 'u' has invalid arguments:\n {2}- users\[0\]\.lastName: 'O'Brien' is not accepted by AppStream: 1–2048 ASCII letters, digits, '_', '-' and spaces only/,
+        );
+        assert.equal(
+            errorOf(() => new appstream.Stack("s", { fleet: { name: "f" }, embedHostDomains: ["*.example.com"], feedbackUrl: `https://example.com/${"x".repeat(81)}`, displayName: "d".repeat(101) })),
+            lines(
+                "aws-euc:appstream:Stack 's' has invalid arguments:",
+                "embedHostDomains[0]: '*.example.com' is not a lower-case domain name of up to 128 characters such as 'portal.example.com' (AppStream takes no wildcards)",
+                `feedbackUrl: 'https://example.com/${"x".repeat(81)}' must be an https:// URL of up to 100 characters`,
+                "displayName: has 101 characters; AppStream takes at most 100",
+            ),
+        );
+    });
+
+    it("DNS or HTTP rules with the caller's own security groups", () => {
+        assert.equal(
+            fleetError({ network: { subnetIds: SUBNETS, securityGroupIds: ["sg-1"], allowHttp: true } }),
+            lines(FLEET_HEADER, "network.securityGroupIds: `allowHttp` and `dnsServers` shape the created group; with your own groups, add those rules to them"),
+        );
+    });
+
+    it("names a dashboard CloudWatch accepts, whatever the fleet is called", () => {
+        assert.equal(appstream.dashboardName("excel.prod-fleet-1a2b3c4"), "appstream-excel-prod-fleet-1a2b3c4");
     });
 });
