@@ -70,8 +70,9 @@ export const acmPolicies: Policies = [
         remediationSteps: "Request the certificate with region 'us-east-1' (the per-resource region of @pulumi/aws 7) and use that ARN.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
         enforcementLevel: "mandatory",
-        check: (args, report) => {
-            for (const distribution of args.resources.filter((r) => r.type === DISTRIBUTION)) {
+        subject: DISTRIBUTION,
+        check: (_args, report, resources) => {
+            for (const distribution of resources.of(DISTRIBUTION)) {
                 const arn = distribution.props.viewerCertificate?.acmCertificateArn;
                 const region = typeof arn === "string" ? arn.split(":")[3] : undefined;
                 if (region !== undefined && region !== "us-east-1") {

@@ -18,10 +18,11 @@ export const directoryServicePolicies: Policies = [
         remediationSteps: "Add aws.directoryservice.RadiusSettings (authenticationProtocol MS-CHAPv2) for the directory.",
         url: "https://docs.aws.amazon.com/workspaces/latest/adminguide/connect_mfa.html",
         enforcementLevel: "advisory",
-        check: (args, report) => {
-            const used = new Set(args.resources.filter((r) => r.type === WORKSPACES_DIRECTORY).map((r) => r.props.directoryId));
-            const withMfa = new Set(args.resources.filter((r) => r.type === RADIUS).map((r) => r.props.directoryId));
-            for (const directory of args.resources.filter((r) => r.type === DIRECTORY && used.has(idOf(r.props)))) {
+        subject: DIRECTORY,
+        check: (_args, report, resources) => {
+            const used = new Set(resources.of(WORKSPACES_DIRECTORY).map((r) => r.props.directoryId));
+            const withMfa = new Set(resources.of(RADIUS).map((r) => r.props.directoryId));
+            for (const directory of resources.of(DIRECTORY).filter((r) => used.has(idOf(r.props)))) {
                 if (!withMfa.has(idOf(directory.props))) {
                     report(`directory '${directory.props.name}' is used by WorkSpaces without RADIUS MFA`, directory.urn);
                 }
@@ -36,9 +37,10 @@ export const directoryServicePolicies: Policies = [
         remediationSteps: "Add an aws.directoryservice.LogSubscription with a CloudWatch log group.",
         url: "https://docs.aws.amazon.com/directoryservice/latest/admin-guide/ms_ad_enable_log_forwarding.html",
         enforcementLevel: "advisory",
-        check: (args, report) => {
-            const forwarded = new Set(args.resources.filter((r) => r.type === LOG_SUBSCRIPTION).map((r) => r.props.directoryId));
-            for (const directory of args.resources.filter((r) => r.type === DIRECTORY && r.props.type === "MicrosoftAD")) {
+        subject: DIRECTORY,
+        check: (_args, report, resources) => {
+            const forwarded = new Set(resources.of(LOG_SUBSCRIPTION).map((r) => r.props.directoryId));
+            for (const directory of resources.of(DIRECTORY).filter((r) => r.props.type === "MicrosoftAD")) {
                 if (!forwarded.has(idOf(directory.props))) {
                     report(`Managed AD '${directory.props.name}' does not forward its logs`, directory.urn);
                 }

@@ -41,9 +41,10 @@ export const wafPolicies: Policies = [
         remediationSteps: "Add an aws.wafv2.WebAclLoggingConfiguration for the web ACL (destination: a CloudWatch log group named aws-waf-logs-*, a Firehose stream or an S3 bucket).",
         url: securityHubUrl("WAF.11"),
         enforcementLevel: "advisory",
-        check: (args, report) => {
-            const logged = new Set(args.resources.filter((r) => r.type === LOGGING).map((r) => r.props.resourceArn));
-            for (const acl of args.resources.filter((r) => r.type === WEB_ACL)) {
+        subject: WEB_ACL,
+        check: (_args, report, resources) => {
+            const logged = new Set(resources.of(LOGGING).map((r) => r.props.resourceArn));
+            for (const acl of resources.of(WEB_ACL)) {
                 if (!logged.has(acl.props.arn)) {
                     report(`web ACL '${acl.name}' has no logging configuration`, acl.urn);
                 }
