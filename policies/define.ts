@@ -99,6 +99,9 @@ function routedTo<F extends object>(type: string, fn: F): F {
     return Object.assign(fn, { __pulumiType: type });
 }
 
+/** The types each resource policy declared, by policy name (what routing must reproduce). */
+export const DECLARED_TYPES = new Map<string, readonly string[]>();
+
 /**
  * A policy that checks each resource of `types` (and may fix it). A policy of one type is routed
  * by the SDK: other resources are never deserialized for it. A policy of several types stays one
@@ -118,6 +121,7 @@ export function resourcePolicy(
         ? (args) => (applies(args.type) ? spec.fix!(copyOf(args.props), args) : undefined)
         : undefined;
     const [only] = spec.types.length === 1 ? spec.types : [];
+    DECLARED_TYPES.set(spec.name, spec.types);
     return {
         ...common(spec),
         validateResource: only ? routedTo(only, validate) : validate,
