@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy";
-import { resourcePolicy, securityHubUrl, stackPolicy } from "./define";
+import { resourcePolicy, securityHubUrl } from "./define";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -62,7 +62,7 @@ export const acmPolicies: Policies = [
             return props;
         },
     }),
-    stackPolicy({
+    resourcePolicy({
         name: "acm-cloudfront-certificate-region",
         description: "A certificate used by a CloudFront distribution must be in us-east-1",
         severity: "high",
@@ -70,14 +70,13 @@ export const acmPolicies: Policies = [
         remediationSteps: "Request the certificate with region 'us-east-1' (the per-resource region of @pulumi/aws 7) and use that ARN.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
         enforcementLevel: "mandatory",
-        subject: DISTRIBUTION,
-        check: (_args, report, resources) => {
-            for (const distribution of resources.of(DISTRIBUTION)) {
-                const arn = distribution.props.viewerCertificate?.acmCertificateArn;
-                const region = typeof arn === "string" ? arn.split(":")[3] : undefined;
-                if (region !== undefined && region !== "us-east-1") {
-                    report(`distribution '${distribution.name}' uses certificate ${arn} from ${region}; CloudFront only reads certificates in us-east-1`, distribution.urn);
-                }
+        // It reads the distribution alone: checked per resource, so that no stack scan is needed.
+        types: [DISTRIBUTION],
+        check: (props, report, args) => {
+            const arn = props.viewerCertificate?.acmCertificateArn;
+            const region = typeof arn === "string" ? arn.split(":")[3] : undefined;
+            if (region !== undefined && region !== "us-east-1") {
+                report(`distribution '${args.name}' uses certificate ${arn} from ${region}; CloudFront only reads certificates in us-east-1`);
             }
         },
     }),
