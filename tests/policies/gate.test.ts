@@ -42,7 +42,7 @@ describe("offline policy gate", () => {
         assert.equal(
             result.stdout,
             [
-                "Policies (pack policies): 0 mandatory, 3 advisory violation(s)",
+                "Policies (pack policies): 0 mandatory, 4 advisory violation(s)",
                 "",
                 "  aws:cloudfront/distribution:Distribution  site-distribution",
                 "    [advisory] cloudfront-origin-failover: no origin group: an origin outage makes the distribution fail  (Security Hub CloudFront.4; Checkov CKV_AWS_310)",
@@ -51,6 +51,9 @@ describe("offline policy gate", () => {
                 "  aws:wafv2/webAcl:WebAcl  site-waf",
                 "    [advisory] waf-logging: web ACL 'site-waf' has no logging configuration  (Security Hub WAF.11)",
                 "",
+                "  aws:s3/bucket:Bucket  site-logs",
+                "    [advisory] s3-log-bucket-retained: log bucket 'site-logs-394760b' is not protected",
+                "",
             ].join("\n"),
         );
     });
@@ -58,7 +61,7 @@ describe("offline policy gate", () => {
     it("honours a policy config file and exits 1 on a mandatory violation", () => {
         const result = check("examples/cloudfront-static-site", "--policy-config", path.join(FIXTURES, "strict.json"));
         assert.equal(result.status, 1);
-        assert.match(result.stdout, /^Policies \(pack policies\): 1 mandatory, 2 advisory violation\(s\)$/m);
+        assert.match(result.stdout, /^Policies \(pack policies\): 1 mandatory, 3 advisory violation\(s\)$/m);
         assert.match(result.stdout, /^ {4}\[mandatory\] cloudfront-geo-restriction: no geographic restriction {2}\(Checkov CKV_AWS_374\)$/m);
     });
 
@@ -68,7 +71,7 @@ describe("offline policy gate", () => {
         assert.equal(result.stdout, "");
         const lines = result.stderr.trim().split("\n");
         assert.match(lines[0], /^error: policy config .*bad\.json is invalid:$/);
-        assert.match(lines[1], /^ {2}- unknown policy 'cloudfront-waf-atached'; known: cloudfront-viewer-https, .*appstream-stack-clipboard$/);
+        assert.match(lines[1], /^ {2}- unknown policy 'cloudfront-waf-atached'; known: cloudfront-viewer-https, .*directoryservice-protected$/);
         assert.deepEqual(lines.slice(2), [
             "  - 'cloudfront-hsts' has enforcement level \"block\"; use advisory, mandatory, remediate, disabled",
             "  - 'cloudfront-hsts'.minimumMaxAgeSeconds must be integer",
@@ -82,10 +85,10 @@ describe("offline policy gate", () => {
         assert.throws(() => readPolicyConfig(path.join(ROOT, "README.md"), []), /is not readable JSON: Unexpected token/);
     });
 
-    it("serves the pack over gRPC: GetAnalyzerInfo lists all 45 policies with their levels", async () => {
+    it("serves the pack over gRPC: GetAnalyzerInfo lists all 56 policies with their levels", async () => {
         const pack = await Pack.start();
         try {
-            assert.equal(pack.policies.length, 45);
+            assert.equal(pack.policies.length, 56);
             assert.deepEqual(
                 pack.policies.filter((p) => p.level === "disabled").map((p) => p.name),
                 ["cloudfront-required-tags", "acm-no-wildcard"],

@@ -54,10 +54,19 @@ async function ranFor(type: string): Promise<{ deserialized: number; ran: string
 }
 
 describe("policy pack routing: the SDK deserializes a resource only for the policies of its type", () => {
-    it("a KMS key: the four KMS policies and the two AppStream policies of two types", async () => {
+    it("a KMS key: the six KMS policies and the two AppStream policies of two types", async () => {
         const { deserialized, ran } = await ranFor("aws:kms/key:Key");
-        assert.deepEqual(ran.sort(), ["appstream-in-vpc", "appstream-no-default-internet", "kms-deletion-window", "kms-key-rotation", "kms-no-lockout-bypass", "kms-no-public-principal"]);
-        assert.equal(deserialized, 6);
+        assert.deepEqual(ran.sort(), [
+            "appstream-in-vpc",
+            "appstream-no-default-internet",
+            "kms-deletion-window",
+            "kms-key-rotation",
+            "kms-no-lockout-bypass",
+            "kms-no-public-principal",
+            "kms-protected",
+            "kms-service-scoped-use",
+        ]);
+        assert.equal(deserialized, 8);
         assert.deepEqual(MULTI_TYPE, ["appstream-no-default-internet", "appstream-in-vpc"]);
     });
 
