@@ -101,6 +101,7 @@ export const acmPolicies: Policies = [
         remediationSteps: "Request the certificate with region 'us-east-1' (the per-resource region of @pulumi/aws 7) and use that ARN.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html",
         enforcementLevel: "mandatory",
+        subject: DISTRIBUTION,
         check: (args, report) => {
             for (const distribution of args.resources.filter((r) => r.type === DISTRIBUTION)) {
                 for (const { label, region } of certificatesOf(distribution, args.resources).filter((c) => c.region !== "us-east-1")) {

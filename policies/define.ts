@@ -1,10 +1,14 @@
 import type {
     EnforcementLevel,
     PolicyConfigSchema,
+    PolicyResource,
     ReportViolation,
+    ResourceRemediation,
+    ResourceValidation,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     Severity,
+    StackValidation,
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy/policy";
@@ -85,29 +89,83 @@ function common(spec: PolicySpec) {
     };
 }
 
-/** A policy that checks each resource of `types` (and may fix it). */
+/**
+ * The SDK's routing key. `Analyze` and `Remediate` skip a policy whose single validation (or
+ * remediation) function carries `__pulumiType` for every resource of another type, before they
+ * deserialize its properties (`@pulumi/policy` server.js); generated resource classes carry the
+ * same static, which is how `validateResourceOfType` routes.
+ */
+function routedTo<F extends object>(type: string, fn: F): F {
+    return Object.assign(fn, { __pulumiType: type });
+}
+
+/** The types each resource policy declared, by policy name (what routing must reproduce). */
+export const DECLARED_TYPES = new Map<string, readonly string[]>();
+
+/**
+ * A policy that checks each resource of `types` (and may fix it). A policy of one type is routed
+ * by the SDK: other resources are never deserialized for it. A policy of several types stays one
+ * untyped function that checks the type itself: the SDK skips nothing for a list of typed
+ * validations, and runs (and deserializes for) every element of the list on every resource.
+ */
 export function resourcePolicy(
     spec: PolicySpec & { types: string[]; check: ResourceCheck; fix?: ResourceFix },
 ): ResourceValidationPolicy {
+    const applies = (type: string) => spec.types.includes(type);
+    const validate: ResourceValidation = (args, report) => {
+        if (applies(args.type)) {
+            spec.check(args.props, report, args);
+        }
+    };
+    const remediate: ResourceRemediation | undefined = spec.fix
+        ? (args) => (applies(args.type) ? spec.fix!(copyOf(args.props), args) : undefined)
+        : undefined;
+    const [only] = spec.types.length === 1 ? spec.types : [];
+    DECLARED_TYPES.set(spec.name, spec.types);
     return {
         ...common(spec),
-        validateResource: (args, report) => {
-            if (!spec.types.includes(args.type)) {
-                return;
-            }
-            spec.check(args.props, report, args);
-        },
-        remediateResource: spec.fix
-            ? (args) => (spec.types.includes(args.type) ? spec.fix!(copyOf(args.props), args) : undefined)
-            : undefined,
+        validateResource: only ? routedTo(only, validate) : validate,
+        remediateResource: remediate && only ? routedTo(only, remediate) : remediate,
     };
 }
 
-/** A policy that looks at the whole stack (relations between resources). */
-export function stackPolicy(
-    spec: PolicySpec & { check: (args: StackValidationArgs, report: ReportViolation) => void },
-): StackValidationPolicy {
-    return { ...common(spec), validateStack: spec.check };
+/**
+ * The resources of one `AnalyzeStack` call by type, indexed in one pass the first time a
+ * policy asks (the SDK hands each stack policy its own copy of the resources).
+ */
+export class ResourcesByType {
+    private index?: Map<string, PolicyResource[]>;
+
+    constructor(private readonly resources: PolicyResource[]) {}
+
+    /** The resources of `type`, in stack order. */
+    of(type: string): PolicyResource[] {
+        if (!this.index) {
+            this.index = new Map();
+            for (const resource of this.resources) {
+                const list = this.index.get(resource.type);
+                if (list) {
+                    list.push(resource);
+                } else {
+                    this.index.set(resource.type, [resource]);
+                }
+            }
+        }
+        return this.index.get(type) ?? [];
+    }
+}
+
+/** A check of the whole stack, with its resources indexed by type. */
+export type StackCheck = (args: StackValidationArgs, report: ReportViolation, resources: ResourcesByType) => void;
+
+/**
+ * A policy that looks at the whole stack (relations between resources). `subject` is the type
+ * whose resources it reports on: a stack without one is skipped by the SDK before it
+ * deserializes anything for this policy.
+ */
+export function stackPolicy(spec: PolicySpec & { subject?: string; check: StackCheck }): StackValidationPolicy {
+    const validate: StackValidation = (args, report) => spec.check(args, report, new ResourcesByType(args.resources));
+    return { ...common(spec), validateStack: spec.subject ? routedTo(spec.subject, validate) : validate };
 }
 
 /** A plain deep copy of props (the SDK hands policies a read-only proxy). */

@@ -37,6 +37,7 @@ export const directoryServicePolicies: Policies = [
         remediationSteps: "Add aws.directoryservice.RadiusSettings (authenticationProtocol MS-CHAPv2) for the directory.",
         url: "https://docs.aws.amazon.com/workspaces/latest/adminguide/connect_mfa.html",
         enforcementLevel: "advisory",
+        subject: DIRECTORY,
         check: (args, report) => {
             const registrations = args.resources.filter((r) => r.type === WORKSPACES_DIRECTORY);
             const radius = args.resources.filter((r) => r.type === RADIUS);
@@ -55,6 +56,7 @@ export const directoryServicePolicies: Policies = [
         remediationSteps: "Add an aws.directoryservice.LogSubscription with a CloudWatch log group.",
         url: "https://docs.aws.amazon.com/directoryservice/latest/admin-guide/ms_ad_enable_log_forwarding.html",
         enforcementLevel: "advisory",
+        subject: DIRECTORY,
         check: (args, report) => {
             const subscriptions = args.resources.filter((r) => r.type === LOG_SUBSCRIPTION);
             for (const directory of args.resources.filter((r) => r.type === DIRECTORY && r.props.type === "MicrosoftAD")) {

@@ -3,6 +3,6 @@ import { PolicyPack } from "@pulumi/policy";
 import { awsEucPolicies } from "./library";
 
 new PolicyPack("aws-euc", {
-    description: "Security policies for CloudFront, WAF, ACM, Route53, KMS, WorkSpaces, Directory Service and AppStream 2.0.",
+    description: "Security policies for CloudFront, WAF, ACM, Route53, S3, IAM, KMS, WorkSpaces, Directory Service and AppStream 2.0.",
     policies: awsEucPolicies(),
 });

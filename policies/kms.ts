@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl } from "./define";
+import { actionsOf, conditionValues, covers, principals, statementName, statementsOf } from "./documents";
 
 const KEY = "aws:kms/key:Key";
 
@@ -23,6 +24,36 @@ export function openStatements(policy: unknown): Record<string, any>[] {
     const toEveryone = (principal: unknown) =>
         principal === "*" || (typeof principal === "object" && principal !== null && [(principal as Record<string, unknown>).AWS].flat().includes("*"));
     return statements.filter((s) => s.Effect === "Allow" && toEveryone(s.Principal) && !s.Condition);
+}
+
+/** Actions that use a key (or hand its use on through a grant). */
+const USE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"];
+
+/** The account's root principal (`arn:aws:iam::123456789012:root` or the bare account id): it delegates to IAM. */
+const isAccountRoot = (principal: string) => /^arn:[^:]+:iam::\d{12}:root$/.test(principal) || /^\d{12}$/.test(principal);
+
+/** Condition keys that keep a `*` principal inside one account or organization. */
+const ACCOUNT_KEYS = ["kms:CallerAccount", "aws:PrincipalAccount", "aws:PrincipalOrgID"];
+
+/** Problems of a service-scoped key policy: use granted beyond the account root without the service and account limits. */
+function unscopedUse(policy: unknown): string[] {
+    const statements = statementsOf(policy);
+    // A key is meant to be service-scoped when its policy limits some use through kms:ViaService.
+    if (!statements.some((s) => conditionValues(s, "kms:ViaService").length > 0)) {
+        return [];
+    }
+    return statements.flatMap((statement, i) => {
+        const grantees = principals(statement, "AWS").filter((p) => !isAccountRoot(p));
+        const used = USE_ACTIONS.filter((action) => covers(actionsOf(statement), action));
+        if (statement.Effect !== "Allow" || grantees.length === 0 || used.length === 0) {
+            return [];
+        }
+        const missing = [
+            ...(conditionValues(statement, "kms:ViaService").length === 0 ? ["kms:ViaService"] : []),
+            ...(grantees.includes("*") && !ACCOUNT_KEYS.some((key) => conditionValues(statement, key).length > 0) ? ["kms:CallerAccount"] : []),
+        ];
+        return missing.length > 0 ? [`${statementName(statement, i)} lets ${grantees.join(", ")} use the key (${used.join(", ")}) without ${missing.join(" or ")}`] : [];
+    });
 }
 
 export const kmsPolicies: Policies = [
@@ -90,6 +121,22 @@ export const kmsPolicies: Policies = [
         check: (props, report) => {
             if (props.bypassPolicyLockoutSafetyCheck === true) {
                 report("bypassPolicyLockoutSafetyCheck is true: the key could become unmanageable");
+            }
+        },
+    }),
+    resourcePolicy({
+        name: "kms-service-scoped-use",
+        description:
+            "A key whose policy scopes use through kms:ViaService (as the WorkSpaces volume key does) must scope every grant of use that way: each statement letting principals other than the account root encrypt, decrypt or create grants needs kms:ViaService, and a '*' principal also kms:CallerAccount (stricter than Security Hub KMS.5)",
+        severity: "high",
+        controls: {},
+        remediationSteps: "Add kms:ViaService (e.g. workspaces.<region>.amazonaws.com and ec2.<region>.amazonaws.com) and kms:CallerAccount (the account id) conditions to the statement, or remove it.",
+        url: "https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service",
+        enforcementLevel: "mandatory",
+        types: [KEY],
+        check: (props, report) => {
+            for (const problem of unscopedUse(props.policy)) {
+                report(problem);
             }
         },
     }),

@@ -3,8 +3,11 @@ import { acmPolicies } from "./acm";
 import { appstreamPolicies } from "./appstream";
 import { cloudfrontPolicies } from "./cloudfront";
 import { directoryServicePolicies } from "./directoryService";
+import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
 import { route53Policies } from "./route53";
+import { s3Policies } from "./s3";
+import { statefulPolicies } from "./stateful";
 import { wafPolicies } from "./waf";
 import { workspacesPolicies } from "./workspaces";
 
@@ -18,6 +21,9 @@ export const ALL_POLICIES: Policies = [
     ...workspacesPolicies,
     ...directoryServicePolicies,
     ...appstreamPolicies,
+    ...s3Policies,
+    ...iamPolicies,
+    ...statefulPolicies,
 ];
 
 /** The enforcement levels `@pulumi/policy` knows. */

@@ -80,6 +80,7 @@ export const route53Policies: Policies = [
         remediationSteps: "Point the alias at the distribution's domainName and hostedZoneId outputs, and list the record's name in the distribution's aliases.",
         url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-cloudfront-distribution.html",
         enforcementLevel: "mandatory",
+        subject: RECORD,
         check: (args, report) => {
             const distributions = args.resources.filter((r) => r.type === DISTRIBUTION);
             const zones = args.resources.filter((r) => r.type === ZONE);
@@ -108,6 +109,7 @@ export const route53Policies: Policies = [
         remediationSteps: "Add an AAAA alias record with the same name and target.",
         url: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-to-cloudfront-distribution.html",
         enforcementLevel: "advisory",
+        subject: RECORD,
         check: (args, report) => {
             const records = args.resources.filter((r) => r.type === RECORD);
             const zones = args.resources.filter((r) => r.type === ZONE);
@@ -131,6 +133,7 @@ export const route53Policies: Policies = [
         remediationSteps: "Add an aws.route53.QueryLog for the zone, writing to a CloudWatch log group in us-east-1.",
         url: securityHubUrl("Route53.2"),
         enforcementLevel: "advisory",
+        subject: ZONE,
         check: (args, report) => {
             const logs = args.resources.filter((r) => r.type === QUERY_LOG);
             for (const zone of args.resources.filter((r) => r.type === ZONE && ((r.props.vpcs ?? []) as unknown[]).length === 0)) {

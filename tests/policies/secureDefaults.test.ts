@@ -51,6 +51,18 @@ describe("secure by default: components with minimal arguments pass every mandat
         );
     });
 
+    it("appstream.Users with SAML federation (the federated role and its stream policy)", async () => {
+        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
+        const fleet = { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 } };
+        assert.deepEqual(
+            await mandatoryFindings(pack, () => {
+                const stack = new appstream.Stack("stack", { fleet: new appstream.Fleet("fleet", { ...fleet, network }) });
+                new appstream.Users("users", { stack: stack.stack, saml: { providerArn: "arn:aws:iam::123456789012:saml-provider/Okta" } });
+            }),
+            [],
+        );
+    });
+
     it("workspaces.DesktopEnvironment with a directory, a bundle and users, and each part alone", async () => {
         const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
         const directory = { network, directory: { type: "SimpleAD" as const, name: "corp.example.com" } };

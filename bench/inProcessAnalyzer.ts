@@ -1,0 +1,93 @@
+// The pack's policies behind @pulumi/policy's own Analyze and AnalyzeStack handlers, called in
+// this process (no gRPC, no child process): what `pulumi preview --policy-pack` pays per resource
+// inside the analyzer, and nothing else.
+import type { Policies } from "@pulumi/policy";
+import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
+import * as structProto from "google-protobuf/google/protobuf/struct_pb";
+
+// The SDK's handler factories are exported from its server module, marked internal.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const server = require("@pulumi/policy/server") as {
+    makeAnalyzeRpcFun(pack: string, version: string, level: string, policies: Policies): Handler;
+    makeAnalyzeStackRpcFun(pack: string, version: string, level: string, policies: Policies): Handler;
+};
+
+type Handler = (call: { request: unknown }, callback: (err: unknown, response: analyzer.AnalyzeResponse) => void) => Promise<void>;
+
+/** A resource as the engine sends it: type, name and props (inputs plus known outputs). */
+export interface Resource {
+    type: string;
+    name: string;
+    props: Record<string, unknown>;
+}
+
+function options(): analyzer.AnalyzerResourceOptions {
+    const opts = new analyzer.AnalyzerResourceOptions();
+    opts.setCustomtimeouts(new analyzer.AnalyzerResourceOptions.CustomTimeouts());
+    return opts;
+}
+
+const urnOf = (r: Resource) => `urn:pulumi:bench::pack::${r.type}::${r.name}`;
+const struct = (props: Record<string, unknown>) => structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
+
+/** The `Analyze` request of one resource. */
+export function analyzeRequest(resource: Resource): analyzer.AnalyzeRequest {
+    const request = new analyzer.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setUrn(urnOf(resource));
+    request.setProperties(struct(resource.props));
+    request.setOptions(options());
+    return request;
+}
+
+/** The `AnalyzeStack` request of a whole stack. */
+export function analyzeStackRequest(resources: Resource[]): analyzer.AnalyzeStackRequest {
+    const request = new analyzer.AnalyzeStackRequest();
+    request.setResourcesList(
+        resources.map((resource) => {
+            const r = new analyzer.AnalyzerResource();
+            r.setType(resource.type);
+            r.setName(resource.name);
+            r.setUrn(urnOf(resource));
+            r.setProperties(struct(resource.props));
+            r.setOptions(options());
+            return r;
+        }),
+    );
+    return request;
+}
+
+/** A violation as the handler reports it. */
+export interface Diagnostic {
+    policyName: string;
+    message: string;
+}
+
+/** Runs one request through a handler and returns its diagnostics. */
+function run(handler: Handler, request: unknown): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) =>
+        handler({ request }, (err, response) =>
+            err ? reject(err) : resolve(response.getDiagnosticsList().map((d) => ({ policyName: d.getPolicyname(), message: d.getMessage() }))),
+        ),
+    );
+}
+
+/** The SDK's handlers for `policies`, as a pack named `aws-euc` serves them. */
+export class InProcessAnalyzer {
+    private readonly analyzeHandler: Handler;
+    private readonly analyzeStackHandler: Handler;
+
+    constructor(policies: Policies) {
+        this.analyzeHandler = server.makeAnalyzeRpcFun("aws-euc", "0.0.0", "advisory", policies);
+        this.analyzeStackHandler = server.makeAnalyzeStackRpcFun("aws-euc", "0.0.0", "advisory", policies);
+    }
+
+    analyze(request: analyzer.AnalyzeRequest): Promise<Diagnostic[]> {
+        return run(this.analyzeHandler, request);
+    }
+
+    analyzeStack(request: analyzer.AnalyzeStackRequest): Promise<Diagnostic[]> {
+        return run(this.analyzeStackHandler, request);
+    }
+}

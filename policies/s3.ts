@@ -1,0 +1,97 @@
+import type { Policies } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "./define";
+import { conditionValues, principals, statementName, statementsOf } from "./documents";
+
+const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+const BUCKET = "aws:s3/bucket:Bucket";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const CLOUDFRONT = "cloudfront.amazonaws.com";
+
+/** Allow statements of a bucket policy whose principal is the CloudFront service, with their names. */
+function cloudfrontGrants(policy: unknown): { name: string; sourceArns: string[]; sourceAccounts: string[] }[] {
+    return statementsOf(policy).flatMap((statement, i) =>
+        statement.Effect === "Allow" && principals(statement, "Service").includes(CLOUDFRONT)
+            ? [{ name: statementName(statement, i), sourceArns: conditionValues(statement, "aws:SourceArn"), sourceAccounts: conditionValues(statement, "aws:SourceAccount") }]
+            : [],
+    );
+}
+
+/** `site.s3.eu-west-3.amazonaws.com` (or `site.s3.amazonaws.com`) → `site`. */
+const bucketOfDomain = (domain: unknown) => /^(.+?)\.s3[.-]/.exec(String(domain ?? ""))?.[1];
+
+export const s3Policies: Policies = [
+    resourcePolicy({
+        name: "s3-cloudfront-source-condition",
+        description:
+            "A bucket policy that lets the CloudFront service principal in must name the distribution (aws:SourceArn) or at least the account (aws:SourceAccount), or any distribution of any account can read through it (stricter: no public control)",
+        severity: "high",
+        controls: {},
+        remediationSteps: "Add Condition: { StringEquals: { 'AWS:SourceArn': <the distribution's ARN> } } to the statement, as CloudFront's origin access control guide shows.",
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
+        enforcementLevel: "mandatory",
+        types: [BUCKET_POLICY],
+        check: (props, report) => {
+            for (const grant of cloudfrontGrants(props.policy)) {
+                if (grant.sourceArns.length === 0 && grant.sourceAccounts.length === 0) {
+                    report(`${grant.name} lets ${CLOUDFRONT} in without an AWS:SourceArn or AWS:SourceAccount condition (the confused-deputy case)`);
+                }
+            }
+        },
+    }),
+    stackPolicy({
+        name: "s3-cloudfront-source-distribution",
+        description:
+            "A bucket policy of the stack that lets CloudFront in by distribution ARN should name a distribution of the stack that reads that bucket (stricter: no public control)",
+        severity: "medium",
+        controls: {},
+        remediationSteps: "Use the ARN of the distribution whose S3 origin is this bucket in the AWS:SourceArn condition; remove grants to distributions that no longer read it.",
+        url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html",
+        enforcementLevel: "advisory",
+        subject: BUCKET_POLICY,
+        check: (_args, report, resources) => {
+            const readers = new Map<string, Set<string>>();
+            for (const distribution of resources.of(DISTRIBUTION)) {
+                for (const origin of (distribution.props.origins ?? []) as Record<string, any>[]) {
+                    const bucket = bucketOfDomain(origin.domainName);
+                    if (bucket && typeof distribution.props.arn === "string") {
+                        readers.set(distribution.props.arn, (readers.get(distribution.props.arn) ?? new Set()).add(bucket));
+                    }
+                }
+            }
+            for (const policy of resources.of(BUCKET_POLICY)) {
+                for (const grant of cloudfrontGrants(policy.props.policy)) {
+                    for (const arn of grant.sourceArns.filter((a) => /^arn:[^:]+:cloudfront::\d{12}:distribution\/[A-Z0-9]+$/.test(a))) {
+                        const reads = readers.get(arn);
+                        if (!reads) {
+                            report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} in, which is no distribution of this stack`, policy.urn);
+                        } else if (typeof policy.props.bucket === "string" && !reads.has(policy.props.bucket)) {
+                            report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} read bucket '${policy.props.bucket}', which is none of its origins`, policy.urn);
+                        }
+                    }
+                }
+            }
+        },
+    }),
+    stackPolicy({
+        name: "s3-log-bucket-retained",
+        description:
+            "A bucket that receives CloudFront logs should be protected and must not be force-destroyable, so that a destroy or a replacement keeps the logs (the analyzer sees protect, not retainOnDelete)",
+        severity: "medium",
+        controls: {},
+        remediationSteps: "Give the bucket the protect resource option (a bucket only retained with retainOnDelete is invisible to policies: disable this policy for it) and leave forceDestroy unset.",
+        url: "https://www.pulumi.com/docs/iac/concepts/options/protect/",
+        enforcementLevel: "advisory",
+        subject: BUCKET,
+        check: (_args, report, resources) => {
+            const logTargets = new Set(resources.of(DISTRIBUTION).map((d) => bucketOfDomain(d.props.loggingConfig?.bucket)).filter(Boolean));
+            for (const bucket of resources.of(BUCKET).filter((b) => logTargets.has(b.props.bucket))) {
+                if (bucket.props.forceDestroy === true) {
+                    report(`log bucket '${bucket.props.bucket}' has forceDestroy: a destroy deletes every log in it`, bucket.urn);
+                }
+                if (!bucket.opts.protect) {
+                    report(`log bucket '${bucket.props.bucket}' is not protected`, bucket.urn);
+                }
+            }
+        },
+    }),
+];
