@@ -64,6 +64,14 @@ function relocate(plan: PlanResult): PlanResult["resources"] {
     );
 }
 
+/** Custom resource types of the plan that no policy of the shipped pack judges. */
+function uncheckedTypes(plan: PlanResult): string[] {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the pack's library needs @pulumi/policy, loaded only by `check`
+    const { judgedResourceTypes } = require("../policies/library") as typeof import("../policies/library");
+    const judged = judgedResourceTypes();
+    return [...new Set(plan.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:") && !judged.has(r.type)).map((r) => r.type))].sort();
+}
+
 async function run(command: Command): Promise<number> {
     switch (command.command) {
         case "help":
@@ -92,6 +100,9 @@ async function run(command: Command): Promise<number> {
             const pack = command.policyPack ? packIn(command.policyPack) : shippedPack();
             const plan = await runPlan(command.plan);
             const report = await checkPolicies(pack, plan.resources, command.policyConfig && path.resolve(command.policyConfig));
+            if (!command.policyPack) {
+                report.uncheckedTypes = uncheckedTypes(plan);
+            }
             write(renderCheck(command, plan, report), command.output);
             return report.mandatory > 0 ? EXIT.violation : EXIT.ok;
         }

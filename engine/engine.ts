@@ -38,6 +38,10 @@ export interface RecordedResource {
     secretInputs: string[];
     /** URNs this resource depends on (explicit `dependsOn` and input dependencies). */
     dependencies: string[];
+    /** Input name → URNs it takes values from (only inputs that depend on something). */
+    propertyDependencies?: Record<string, string[]>;
+    /** The explicit provider (`urn::id`), when the resource has one. */
+    provider?: string;
     options: RecordedOptions;
     /** Outputs the mock answered. */
     state: Record<string, any>;
@@ -238,7 +242,14 @@ export class MockEngine {
         const inputs = plainOf(req.getObject().toJavaScript(), "", secrets);
         const timeouts = req.getCustomtimeouts();
         const propertyDependencies: string[] = [];
-        req.getPropertydependenciesMap().forEach((deps: Request) => propertyDependencies.push(...deps.getUrnsList()));
+        const byProperty: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps: Request, key: string) => {
+            const urns: string[] = deps.getUrnsList();
+            if (urns.length > 0) {
+                byProperty[key] = urns;
+                propertyDependencies.push(...urns);
+            }
+        });
         const recorded: RecordedResource = {
             order,
             type: req.getType(),
@@ -251,6 +262,8 @@ export class MockEngine {
             inputs,
             secretInputs: secrets,
             dependencies: [...new Set([...req.getDependenciesList(), ...propertyDependencies])],
+            propertyDependencies: propertyDependencies.length > 0 ? byProperty : undefined,
+            provider: req.getProvider() || undefined,
             options: {
                 protect: req.getProtect() ?? false,
                 retainOnDelete: req.getRetainondelete() ?? false,

@@ -10,12 +10,16 @@ export interface PolicyReport {
     /** Every policy of the pack, with the level it ran at. */
     policies: PolicyInfo[];
     violations: Violation[];
+    /** Resource types of the plan that no policy of the pack judges (known for the shipped pack). */
+    uncheckedTypes?: string[];
     mandatory: number;
     advisory: number;
 }
 
 /** What the analyzer sees of a recorded resource: inputs and the outputs the mock answered, and its id. */
-export function analyzedResource(resource: RecordedResource): AnalyzedResource {
+export function analyzedResource(resource: RecordedResource, byUrn: Map<string, RecordedResource>): AnalyzedResource {
+    const providerUrn = resource.provider?.slice(0, resource.provider.lastIndexOf("::"));
+    const provider = providerUrn ? byUrn.get(providerUrn) : undefined;
     return {
         type: resource.type,
         name: resource.name,
@@ -23,9 +27,17 @@ export function analyzedResource(resource: RecordedResource): AnalyzedResource {
         props: { ...(resource.id ? { id: resource.id } : {}), ...resource.state, ...resource.inputs },
         parent: resource.parent,
         dependencies: resource.dependencies,
+        propertyDependencies: resource.propertyDependencies,
+        provider: provider && { type: provider.type, name: provider.name, urn: provider.urn, props: { ...provider.state, ...provider.inputs } },
         protect: resource.options.protect,
         ignoreChanges: resource.options.ignoreChanges,
     };
+}
+
+/** What the analyzer sees of every resource of a plan (providers resolved among them). */
+export function analyzedResources(resources: RecordedResource[]): AnalyzedResource[] {
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    return resources.map((r) => analyzedResource(r, byUrn));
 }
 
 /**
@@ -39,7 +51,7 @@ export async function checkPolicies(pack: string | PackEntry, resources: Recorde
         const policies = await server.info();
         const config = policyConfigFile ? readPolicyConfig(policyConfigFile, policies) : {};
         await server.configure(config, policies);
-        const analyzed = resources.map(analyzedResource);
+        const analyzed = analyzedResources(resources);
         const violations: Violation[] = [];
         for (const resource of analyzed.filter((r) => r.type !== "pulumi:pulumi:Stack")) {
             violations.push(...(await server.analyze(resource)));
@@ -79,6 +91,9 @@ export function renderPolicyReport(report: PolicyReport, resources: RecordedReso
             const controls = /\(([^()]*(Security Hub|Checkov|Prowler)[^()]*)\)$/.exec(v.description)?.[1];
             lines.push(...wrap(`    [${v.level}] ${v.policyName}: ${v.message}${controls ? `  (${controls})` : ""}`, width, "      "));
         }
+    }
+    if (report.uncheckedTypes?.length) {
+        lines.push("", ...wrap(`Not judged by any policy of this pack (a clean report says nothing about them): ${report.uncheckedTypes.map(shortType).join(", ")}`, width, "  "));
     }
     return lines.join("\n");
 }

@@ -20,6 +20,10 @@ export interface AnalyzedResource {
     props: Record<string, unknown>;
     parent?: string;
     dependencies?: string[];
+    /** Input name → URNs it takes values from. */
+    propertyDependencies?: Record<string, string[]>;
+    /** The explicit provider the resource is created with. */
+    provider?: { type: string; name: string; urn: string; props: Record<string, unknown> };
     protect?: boolean;
     ignoreChanges?: string[];
 }
@@ -116,6 +120,18 @@ function struct(value: Record<string, unknown>): structProto.Struct {
     return structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
 }
 
+function providerOf(resource: AnalyzedResource): analyzer.AnalyzerProviderResource | undefined {
+    if (!resource.provider) {
+        return undefined;
+    }
+    const provider = new analyzer.AnalyzerProviderResource();
+    provider.setType(resource.provider.type);
+    provider.setName(resource.provider.name);
+    provider.setUrn(resource.provider.urn);
+    provider.setProperties(struct(resource.provider.props));
+    return provider;
+}
+
 /** The request of `Analyze` and `Remediate`: one resource with its props and options. */
 function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
     const request = new analyzer.AnalyzeRequest();
@@ -124,6 +140,7 @@ function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
     request.setUrn(resource.urn);
     request.setProperties(struct(resource.props));
     request.setOptions(options(resource));
+    request.setProvider(providerOf(resource));
     return request;
 }
 
@@ -230,6 +247,10 @@ export class PolicyServer {
                 r.setOptions(options(resource));
                 r.setParent(resource.parent ?? "");
                 r.setDependenciesList(resource.dependencies ?? []);
+                r.setProvider(providerOf(resource));
+                for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+                    r.getPropertydependenciesMap().set(key, new analyzer.AnalyzerPropertyDependencies().setUrnsList(urns));
+                }
                 return r;
             }),
         );

@@ -163,7 +163,13 @@ export type StackCheck = (args: StackValidationArgs, report: ReportViolation, re
  * whose resources it reports on: a stack without one is skipped by the SDK before it
  * deserializes anything for this policy.
  */
+/** The type each stack policy reports on, by policy name. */
+export const STACK_SUBJECTS = new Map<string, string>();
+
 export function stackPolicy(spec: PolicySpec & { subject?: string; check: StackCheck }): StackValidationPolicy {
+    if (spec.subject) {
+        STACK_SUBJECTS.set(spec.name, spec.subject);
+    }
     const validate: StackValidation = (args, report) => spec.check(args, report, new ResourcesByType(args.resources));
     return { ...common(spec), validateStack: spec.subject ? routedTo(spec.subject, validate) : validate };
 }

@@ -1,5 +1,6 @@
 import type { EnforcementLevel, Policies } from "@pulumi/policy/policy";
 import { acmPolicies } from "./acm";
+import { DECLARED_TYPES, STACK_SUBJECTS } from "./define";
 import { appstreamPolicies } from "./appstream";
 import { cloudfrontPolicies } from "./cloudfront";
 import { directoryServicePolicies } from "./directoryService";
@@ -61,3 +62,11 @@ export { SECURE_VIEWER_TLS } from "./cloudfront";
 export { DEFAULT_DEVICE_TYPES, DEFAULT_SELF_SERVICE } from "./workspaces";
 export { SESSION_LIMITS } from "./appstream";
 export { controlsText, type Controls } from "./define";
+
+/**
+ * Resource types some policy of the pack judges (resource policies' types, stack policies'
+ * subjects). A plan's other types are unchecked: a clean report says nothing about them.
+ */
+export function judgedResourceTypes(): Set<string> {
+    return new Set([...[...DECLARED_TYPES.values()].flat(), ...STACK_SUBJECTS.values()]);
+}

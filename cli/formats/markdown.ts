@@ -24,6 +24,9 @@ export function renderMarkdown(report: PolicyReport, resources: RecordedResource
             lines.push(`| ${f.violation.level} | ${policy} | ${cell(resource)} | ${where} | ${cell(f.violation.message)} | ${f.controls.join(", ")} |`);
         }
     }
+    if (report.uncheckedTypes?.length) {
+        lines.push("", `Not judged by any policy of the pack: ${report.uncheckedTypes.map((t) => `\`${t}\``).join(", ")}.`);
+    }
     lines.push("", `<details><summary>Resource types in the plan (${typesOf(resources).length})</summary>`, "", typesOf(resources).map((t) => `\`${t}\``).join(", "), "", "</details>");
     return lines.join("\n");
 }

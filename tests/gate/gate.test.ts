@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -25,6 +26,23 @@ function checkJson(program: string, ...args: string[]): { status: number | null;
 const resource = (report: JsonReport, type: string, name: string) => report.resources.find((r) => r.type === type && r.name === name)!;
 
 describe("the gate on programs written without these components", () => {
+    for (const program of fs.readdirSync(PROGRAMS).filter((name) => fs.existsSync(path.join(PROGRAMS, name, "expected.txt")))) {
+        it(`${program}: the pack's verdicts are exactly those of its expectation file`, () => {
+            const { report } = checkJson(program);
+            const verdicts = [...new Set(report.policies.violations.map((v) => `${v.level} ${v.policyName} ${v.urn.split("::").pop()}`))].sort();
+            assert.deepEqual(verdicts, fs.readFileSync(path.join(PROGRAMS, program, "expected.txt"), "utf8").trim().split("\n"));
+        });
+    }
+
+    it("says which resource types no policy of the shipped pack judges", () => {
+        const { report } = checkJson("edge-app");
+        assert.deepEqual((report.policies as { uncheckedTypes?: string[] }).uncheckedTypes, [
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:lambda/function:Function",
+            "aws:lambda/functionUrl:FunctionUrl",
+        ]);
+    });
+
     it("static site: explicit us-east-1 provider, template config defaults, the program's own output kept off stdout", () => {
         const { report, stderr } = checkJson("static-site");
         assert.match(stderr, /planning www\.example\.org/, "console.log of the program goes to stderr");

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { appstream, cloudfront, workspaces } from "../../components";
 import type { MockEngine, RecordedResource } from "../../engine";
-import { analyzedResource } from "../../plan/policyReport";
+import { analyzedResources } from "../../plan/policyReport";
 import { MINIMAL, startEngine } from "../cloudfront/fixtures";
 import { Finding, Pack, resource } from "./pack";
 
@@ -145,7 +145,7 @@ describe("second guard: each new policy on raw resources", function () {
 
 /** Every finding of `policy` on what the engine recorded: each resource through Analyze, the stack through AnalyzeStack. */
 async function findings(pack: Pack, engine: MockEngine, policy: string): Promise<Finding[]> {
-    const resources = engine.resources.map(analyzedResource);
+    const resources = analyzedResources(engine.resources);
     const all = [];
     for (const r of resources) {
         all.push(...(await pack.server.analyze(r)));

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { appstream, cloudfront, workspaces } from "../../components";
-import { analyzedResource } from "../../plan/policyReport";
+import { analyzedResources } from "../../plan/policyReport";
 import { MINIMAL, startEngine } from "../cloudfront/fixtures";
 import { Pack } from "./pack";
 
@@ -9,7 +9,7 @@ async function mandatoryFindings(pack: Pack, build: () => void): Promise<string[
     const engine = startEngine();
     build();
     await engine.settle();
-    const resources = engine.resources.map(analyzedResource);
+    const resources = analyzedResources(engine.resources);
     const findings = [];
     for (const resource of resources) {
         findings.push(...(await pack.server.analyze(resource)));
