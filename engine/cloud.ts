@@ -11,6 +11,8 @@ export interface MockCloud {
     region: string;
     /** Public hosted zones by name, answering `aws.route53.getZone`. */
     zones: Record<string, string>;
+    /** IAM roles the account already has (answering `aws.iam.getRoles`); a fresh account has none. */
+    iamRoles?: string[];
 }
 
 export const DEFAULT_ACCOUNT = "123456789012";
@@ -36,6 +38,13 @@ export function stableUuid(...parts: string[]): string {
 /** A stable upper-case alphanumeric identifier such as CloudFront and Route53 use. */
 export function stableUpperId(prefix: string, length: number, ...parts: string[]): string {
     return prefix + BigInt(`0x${stableHex(32, ...parts)}`).toString(36).toUpperCase().padStart(length, "0").slice(0, length);
+}
+
+/** The AZ id prefix of a region, as AWS forms it: `eu-west-3` → `euw3`, `ap-northeast-1` → `apne1`. */
+export function zoneIdPrefix(region: string): string {
+    const [area, direction = "", number = ""] = region.split("-");
+    const compass = direction.replace(/north/g, "n").replace(/south/g, "s").replace(/east/g, "e").replace(/west/g, "w").replace(/central/g, "c");
+    return `${area}${compass}${number}`;
 }
 
 /** The zone id answered for a zone name, from the table or derived from the name. */

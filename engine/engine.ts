@@ -113,6 +113,7 @@ export class MockEngine {
             account: options.cloud?.account ?? DEFAULT_ACCOUNT,
             region: options.cloud?.region ?? options.config?.["aws:region"] ?? DEFAULT_REGION,
             zones: options.cloud?.zones ?? {},
+            iamRoles: options.cloud?.iamRoles ?? [],
         };
     }
 

@@ -27,9 +27,13 @@ export function creationInput(args: DirectoryArgs["creation"] = {}) {
     };
 }
 
-/** The `workspaces_DefaultRole` role with its two AWS managed policies. */
-export function createDefaultRole(name: string, parent: pulumi.Resource): aws.iam.Role {
-    return new aws.iam.Role(
+/**
+ * The `workspaces_DefaultRole` role with its two AWS managed policies (attached as separate
+ * resources: `managedPolicyArns` is deprecated), in the stack's partition.
+ */
+export function createDefaultRole(name: string, parent: pulumi.Resource): { role: aws.iam.Role; attachments: aws.iam.RolePolicyAttachment[] } {
+    const partition = aws.getPartitionOutput({}, { parent }).partition;
+    const role = new aws.iam.Role(
         childName(name, "default-role"),
         {
             name: DEFAULT_ROLE_NAME,
@@ -38,10 +42,30 @@ export function createDefaultRole(name: string, parent: pulumi.Resource): aws.ia
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
-            managedPolicyArns: DEFAULT_ROLE_POLICIES,
         },
         { parent },
     );
+    const attachments = DEFAULT_ROLE_POLICIES.map(
+        (policy) => new aws.iam.RolePolicyAttachment(childName(name, "default-role", policy), { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}` }, { parent }),
+    );
+    return { role, attachments };
+}
+
+/**
+ * The directory id, once the account is known to have `workspaces_DefaultRole` (RegisterWorkspaceDirectory
+ * fails without it); otherwise the deployment stops with a message saying how to get it.
+ */
+export function requireDefaultRole(directoryId: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> {
+    const roles = aws.iam.getRolesOutput({ nameRegex: `^${DEFAULT_ROLE_NAME}$` }, { parent });
+    return pulumi.all([directoryId, roles.names]).apply(([id, names]) => {
+        if (!names.includes(DEFAULT_ROLE_NAME)) {
+            throw new Error(
+                `the account has no IAM role ${DEFAULT_ROLE_NAME}, which WorkSpaces needs to register directory ${id}: ` +
+                    "set defaultRole: 'create' (in one stack per account), or create it once in the WorkSpaces console",
+            );
+        }
+        return id;
+    });
 }
 
 /** An IP access control group from CIDR rules. */

@@ -71,6 +71,14 @@ export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentPro
         problems.requireRange(args.radius.timeout, { min: 1, max: 50 }, "radius.timeout", " seconds");
         problems.requireRange(args.radius.retries, { min: 0, max: 10 }, "radius.retries");
     }
+    problems.requireOneOf<string>(args.defaultRole, ["create", "existing"], "defaultRole");
+    if (!("existingId" in args.directory)) {
+        problems.require(
+            !(args.retainOnDelete === false && args.retainRegistration === true),
+            "retainRegistration",
+            "a directory registered with WorkSpaces cannot be deleted: keep the directory too (retainOnDelete), or let the registration go",
+        );
+    }
     if (args.apiEndpoint) {
         for (const [i, cidr] of args.apiEndpoint.clientCidrBlocks.entries()) {
             problems.require(isIpv4Cidr(cidr), `apiEndpoint.clientCidrBlocks[${i}]`, `${show(cidr)} is not an IPv4 CIDR block`);
