@@ -31,6 +31,8 @@ export interface AwsConnection {
     dnsSuffix?: string;
     /** The Directory Service Data endpoint (a FIPS or VPC endpoint). @default `https://ds-data.<region>.<dnsSuffix>` */
     dsDataEndpoint?: string;
+    /** The Directory Service endpoint (ResetUserPassword). @default - the SDK's for the region */
+    directoryServiceEndpoint?: string;
 }
 
 /** What the stack's `aws` configuration says about credentials, secrets kept secret. */

@@ -45,7 +45,7 @@ export const connectToAws: Connect = (connection) => {
     const credentials = credentialsOf(connection);
     return {
         transport: new SignedHttpTransport(connection.region, { credentials, endpoint: connection.dsDataEndpoint, dnsSuffix: connection.dnsSuffix }),
-        directoryService: DirectoryServicePasswords.forRegion(connection.region, credentials),
+        directoryService: DirectoryServicePasswords.forRegion(connection.region, credentials, connection.directoryServiceEndpoint),
     };
 };
 
@@ -147,7 +147,10 @@ export class DirectoryUserProvider implements pulumi.dynamic.ResourceProvider {
                 throw err;
             }
             sid = existing.SID as string | undefined;
-            await this.applyUpdates(transport, inputs, this.detailsOf(existing), inputs);
+            // Set what the program gives; leave alone what it does not mention.
+            const current = this.detailsOf(existing);
+            const given = Object.fromEntries(DETAILS.filter((d) => inputs[d] !== undefined).map((d) => [d, current[d]]));
+            await this.applyUpdates(transport, inputs, given, inputs);
         }
         if (inputs.password !== undefined) {
             await this.setPassword(directoryService, transport, inputs);
@@ -211,7 +214,12 @@ export class DirectoryUserProvider implements pulumi.dynamic.ResourceProvider {
             const raw = (this.options.connect ?? connectToAws)({ ...user.connection, region: user.region });
             const limits = DS_DATA_LIMITS[user.edition ?? "Standard"];
             const transport = new PacedTransport(raw.transport, { ...limits, clock: this.options.clock, ...this.options.pacing });
-            this.directories[key] = { clients: { transport, directoryService: raw.directoryService } };
+            // Password resets reach the same domain controllers: same limits, same pacing.
+            const directoryService: DirectoryServiceApi = {
+                reset: (directoryId, userName, password) => transport.run("write", () => raw.directoryService.reset(directoryId, userName, password)),
+                dataAccessStatus: (directoryId) => raw.directoryService.dataAccessStatus(directoryId),
+            };
+            this.directories[key] = { clients: { transport, directoryService } };
         }
         return this.directories[key].clients;
     }

@@ -58,6 +58,8 @@ export interface DirectoryUsersConnection {
     assumeRoles?: AssumeRole[];
     /** The Directory Service Data endpoint, e.g. a FIPS or VPC endpoint. @default `https://ds-data.<region>.<partition DNS suffix>` */
     dsDataEndpoint?: string;
+    /** The Directory Service endpoint (ResetUserPassword), e.g. a FIPS or VPC endpoint. @default - the SDK's for the region */
+    directoryServiceEndpoint?: string;
 }
 
 /** Arguments of {@link DirectoryUsers}. */
@@ -164,6 +166,7 @@ export class DirectoryUsers extends pulumi.ComponentResource {
                         assumeRoles: settings.assumeRoles,
                         dnsSuffix: suffix,
                         dsDataEndpoint: given?.dsDataEndpoint,
+                        directoryServiceEndpoint: given?.directoryServiceEndpoint,
                     }),
                 ),
             ),

@@ -105,13 +105,21 @@ export class PacedTransport implements DsDataTransport {
         this.slots = new Semaphore(options.concurrency);
     }
 
-    async send(call: DsDataCall): Promise<Record<string, unknown>> {
-        const limiter = WRITE_OPERATIONS.includes(call.operation) ? this.writes : this.reads;
+    send(call: DsDataCall): Promise<Record<string, unknown>> {
+        return this.run(WRITE_OPERATIONS.includes(call.operation) ? "write" : "read", () => this.inner.send(call));
+    }
+
+    /**
+     * Runs any call against the directory within the same limits, with the same retries (for
+     * example Directory Service's ResetUserPassword, which writes to the same domain controllers).
+     */
+    async run<T>(kind: "read" | "write", work: () => Promise<T>): Promise<T> {
+        const limiter = kind === "write" ? this.writes : this.reads;
         const maxAttempts = this.options.maxAttempts ?? 10;
         for (let attempt = 1; ; attempt++) {
             await limiter.take();
             try {
-                return await this.slots.run(() => this.inner.send(call));
+                return await this.slots.run(work);
             } catch (err) {
                 if (attempt >= maxAttempts || !isRetryable(err)) {
                     throw err;

@@ -18,8 +18,8 @@ export interface DirectoryServiceApi {
 export class DirectoryServicePasswords implements DirectoryServiceApi {
     constructor(private readonly client: DirectoryServiceClient) {}
 
-    static forRegion(region: string, credentials?: AwsCredentials): DirectoryServicePasswords {
-        return new DirectoryServicePasswords(new DirectoryServiceClient({ region, credentials, maxAttempts: 8 }));
+    static forRegion(region: string, credentials?: AwsCredentials, endpoint?: string): DirectoryServicePasswords {
+        return new DirectoryServicePasswords(new DirectoryServiceClient({ region, credentials, endpoint, maxAttempts: 8 }));
     }
 
     async reset(directoryId: string, userName: string, password: string): Promise<void> {
