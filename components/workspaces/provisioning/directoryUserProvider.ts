@@ -123,9 +123,12 @@ export function attributeUpdates(olds: Partial<Record<Detail, string | undefined
  */
 export class DirectoryUserProvider implements pulumi.dynamic.ResourceProvider {
     /** Per directory: its paced transport, and the wait for data access (once per process). */
-    private readonly directories: Record<string, { clients: AwsClients; ready?: Promise<void> }> = {};
+    private readonly directories: Record<string, { clients: AwsClients; ready?: Promise<void> }>;
 
-    constructor(private readonly options: DirectoryUserProviderOptions = {}) {}
+    constructor(private readonly options: DirectoryUserProviderOptions = {}) {
+        // In the constructor, not a field initializer: Pulumi's closure serializer drops those.
+        this.directories = {};
+    }
 
     async create(inputs: DirectoryUserInputs): Promise<pulumi.dynamic.CreateResult> {
         const { transport, directoryService } = await this.ready(inputs);

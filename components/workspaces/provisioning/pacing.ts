@@ -35,12 +35,16 @@ export interface PacingOptions {
 
 /** Spaces starts `1000 / perSecond` ms apart: the times handed out never exceed the rate. */
 export class RateLimiter {
-    private next = 0;
+    private next: number;
 
     constructor(
         private readonly perSecond: number,
         private readonly clock: Clock,
-    ) {}
+    ) {
+        // State is set in constructors, never in field initializers: Pulumi's closure serializer
+        // rebuilds a class from its constructor and would drop them.
+        this.next = 0;
+    }
 
     /** Waits for this caller's slot. */
     async take(): Promise<void> {
@@ -60,10 +64,13 @@ export class RateLimiter {
 
 /** At most `limit` holders at once; the others queue in order. */
 export class Semaphore {
-    private active = 0;
-    private readonly waiting: (() => void)[] = [];
+    private active: number;
+    private readonly waiting: (() => void)[];
 
-    constructor(private readonly limit: number) {}
+    constructor(private readonly limit: number) {
+        this.active = 0;
+        this.waiting = [];
+    }
 
     async run<T>(work: () => Promise<T>): Promise<T> {
         if (this.active >= this.limit) {
