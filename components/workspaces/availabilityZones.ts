@@ -38,18 +38,18 @@ export function unsupportedZonesMessage(region: string, bad: { id: string; zoneI
 }
 
 /**
- * The subnet ids, once each subnet's Availability Zone id is known to be one WorkSpaces supports
- * in the region; otherwise the deployment stops before registering with a message naming the
- * subnet and the supported zones. Unknown subnet ids (in a preview) are checked at deployment.
+ * Stops the deployment, with a message naming the subnet and the supported zones, when a subnet
+ * is in an Availability Zone (by id) that WorkSpaces does not support in the region. Subnet ids
+ * unknown in a preview are checked at deployment. The check is no resource's input: a failing
+ * input would leave its resource waiting instead of failing.
  */
-export function checkedSubnetIds(subnetIds: pulumi.Input<string>[], region: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string[]> {
+export function checkSubnetZones(subnetIds: pulumi.Input<string>[], region: pulumi.Input<string>, parent: pulumi.Resource): void {
     const subnets = subnetIds.map((id) => aws.ec2.getSubnetOutput({ id }, { parent }));
-    return pulumi.all([region, pulumi.all(subnets.map((s) => pulumi.all([s.id, s.availabilityZoneId])))]).apply(([r, found]) => {
+    pulumi.all([region, pulumi.all(subnets.map((s) => pulumi.all([s.id, s.availabilityZoneId])))]).apply(([r, found]) => {
         const bad = unsupportedSubnets(r, found.map(([id, zoneId]) => ({ id, zoneId })));
         if (bad.length > 0) {
             throw new Error(unsupportedZonesMessage(r, bad));
         }
-        return found.map(([id]) => id);
     });
 }
 

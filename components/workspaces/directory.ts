@@ -4,8 +4,8 @@ import { ArgumentProblems, childName, componentTags } from "../shared";
 import { createActiveDirectory, createLogForwarding, createRadius } from "./activeDirectory";
 import type { DirectoryArgs } from "./directoryArgs";
 import { CLIENT_DOWNLOAD_URL, DirectoryType, WEB_CLIENT_URL } from "./limits";
-import { checkedSubnetIds } from "./availabilityZones";
-import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, requireDefaultRole, selfServiceInput } from "./registration";
+import { checkSubnetZones } from "./availabilityZones";
+import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, checkDefaultRole, selfServiceInput } from "./registration";
 import { validateDirectoryArgs } from "./validateDirectory";
 
 export const DIRECTORY_TYPE = "aws-euc:workspaces:Directory";
@@ -66,14 +66,16 @@ export class Directory extends pulumi.ComponentResource {
         // 3. Registration with WorkSpaces: it needs workspaces_DefaultRole, and subnets in zones WorkSpaces supports.
         const role = args.defaultRole === "create" ? createDefaultRole(name, this) : undefined;
         this.defaultRole = role?.role;
-        const registeredId = role ? this.directoryId : requireDefaultRole(this.directoryId, this);
-        const region = aws.getRegionOutput({}, { parent: this }).region;
+        if (!role) {
+            checkDefaultRole(this);
+        }
+        checkSubnetZones(args.network.subnetIds, aws.getRegionOutput({}, { parent: this }).region, this);
         this.ipGroup = args.ipAccessRules?.length ? createIpGroup(name, args.ipAccessRules, tags, this) : undefined;
         this.registration = new aws.workspaces.Directory(
             childName(name, "registration"),
             {
-                directoryId: registeredId,
-                subnetIds: checkedSubnetIds(args.network.subnetIds, region, this),
+                directoryId: this.directoryId,
+                subnetIds: args.network.subnetIds,
                 ipGroupIds: [...(this.ipGroup ? [this.ipGroup.id] : []), ...(args.ipGroupIds ?? [])],
                 selfServicePermissions: selfServiceInput(args.selfService),
                 workspaceCreationProperties: creationInput(args.creation),

@@ -52,20 +52,25 @@ export function createDefaultRole(name: string, parent: pulumi.Resource): { role
 }
 
 /**
- * The directory id, once the account is known to have `workspaces_DefaultRole` (RegisterWorkspaceDirectory
- * fails without it); otherwise the deployment stops with a message saying how to get it.
+ * Stops the deployment with a message saying how to get `workspaces_DefaultRole` when the account
+ * does not have it (RegisterWorkspaceDirectory would fail with WorkspacesDefaultRoleNotFoundException).
+ * The check is not an input of any resource: a failing input would leave its resource waiting.
  */
-export function requireDefaultRole(directoryId: pulumi.Input<string>, parent: pulumi.Resource): pulumi.Output<string> {
+export function checkDefaultRole(parent: pulumi.Resource): void {
     const roles = aws.iam.getRolesOutput({ nameRegex: `^${DEFAULT_ROLE_NAME}$` }, { parent });
-    return pulumi.all([directoryId, roles.names]).apply(([id, names]) => {
+    roles.names.apply((names) => {
         if (!names.includes(DEFAULT_ROLE_NAME)) {
-            throw new Error(
-                `the account has no IAM role ${DEFAULT_ROLE_NAME}, which WorkSpaces needs to register directory ${id}: ` +
-                    "set defaultRole: 'create' (in one stack per account), or create it once in the WorkSpaces console",
-            );
+            throw new Error(missingDefaultRoleMessage());
         }
-        return id;
     });
+}
+
+/** Why registration cannot work in an account without the role, and what to do. */
+export function missingDefaultRoleMessage(): string {
+    return (
+        `the account has no IAM role ${DEFAULT_ROLE_NAME}, which WorkSpaces needs to register a directory: ` +
+        "set defaultRole: 'create' (in one stack per account), or create it once in the WorkSpaces console"
+    );
 }
 
 /** An IP access control group from CIDR rules. */
