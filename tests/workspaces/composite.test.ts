@@ -51,7 +51,7 @@ describe("workspaces.DesktopEnvironment validates everything before registering 
 
     it("provisioning needs a Managed AD with data access; a retained desktop needs its directory kept", async () => {
         const simple = await rejected({
-            directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", retainOnDelete: undefined }, retainOnDelete: false },
+            directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" }, retainOnDelete: false },
             desktops: { bundle: BUNDLE },
             users: [{ userName: "ana" }],
             provisionUsers: { changePasswordAtFirstLogon: true, passwords: "generated" },

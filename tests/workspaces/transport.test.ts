@@ -7,7 +7,7 @@ const CREDENTIALS = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEM
 const DIRECTORY = "d-0123456789";
 
 /** A provider that reaches `server` with fixed keys, at AWS's documented concurrency, waiting briefly. */
-function providerFor(server: DsDataServer, pacing: Partial<workspaces.PacingOptions> = {}) {
+function providerFor(pacing: Partial<workspaces.PacingOptions> = {}) {
     return new workspaces.DirectoryUserProvider({
         pacing: { writesPerSecond: 200, readsPerSecond: 400, baseDelayMs: 5, ...pacing },
         waits: { dataAccessIntervalMs: 5, dataAccessTimeoutMs: 5000, replicationIntervalMs: 5, replicationTimeoutMs: 5000 },
@@ -55,7 +55,7 @@ describe("workspaces user provisioning: the signed HTTPS transport", () => {
     });
 
     it("names errors by AWS's code from the header or a namespaced __type, and survives a body that is not JSON", async () => {
-        const answers = [
+        const answers: { status: number; headers: Record<string, string>; body: string }[] = [
             { status: 404, headers: { "X-Amzn-ErrorType": "ResourceNotFoundException:http://internal.amazon.com/" }, body: JSON.stringify({ Message: "User not found" }) },
             { status: 404, headers: {}, body: JSON.stringify({ __type: "com.amazonaws.dsdata#ResourceNotFoundException", message: "User not found" }) },
             { status: 502, headers: {}, body: "<html>Bad Gateway</html>" },
@@ -111,7 +111,7 @@ describe("workspaces user provisioning against a local Directory Service (Data) 
 
     it("provisions 50 users through throttling, 5xx, replication lag and data access still enabling, within 10 requests in flight", async () => {
         server = await new DsDataServer({ throttleEvery: 7, unavailableFirst: 3, passwordLag: 2, enablingFor: 3, latencyMs: 5 }).start();
-        const provider = providerFor(server);
+        const provider = providerFor();
         const names = Array.from({ length: 50 }, (_, i) => `user.${String(i).padStart(2, "0")}`);
         const results = await Promise.all(names.map((name) => provider.create(userInputs(server, name))));
         assert.deepEqual(results.map((r) => r.id), names.map((n) => `${DIRECTORY}/${n}`));
@@ -126,7 +126,7 @@ describe("workspaces user provisioning against a local Directory Service (Data) 
     it("adopts a user left by an earlier failed run (ConflictException), and deletes and re-creates within 8 hours", async () => {
         server = await new DsDataServer().start();
         server.addUser(DIRECTORY, { SAMAccountName: "ana.silva", GivenName: "Ana" });
-        const provider = providerFor(server);
+        const provider = providerFor();
         const created = await provider.create(userInputs(server, "ana.silva"));
         assert.equal(created.id, `${DIRECTORY}/ana.silva`);
         assert.deepEqual(server.requests.filter((r) => r.operation !== "DescribeDirectoryDataAccess").map((r) => [r.operation, r.status]), [
@@ -143,7 +143,7 @@ describe("workspaces user provisioning against a local Directory Service (Data) 
 
     it("reports AWS's error name and message when it cannot converge", async () => {
         server = await new DsDataServer({ refuse: { CreateUser: { status: 403, type: "AccessDeniedException", message: "User is not authorized to perform ds-data:CreateUser" } } }).start();
-        await assert.rejects(providerFor(server).create(userInputs(server, "ana.silva")), {
+        await assert.rejects(providerFor().create(userInputs(server, "ana.silva")), {
             name: "AccessDeniedException",
             message: "AccessDeniedException: User is not authorized to perform ds-data:CreateUser",
         });
