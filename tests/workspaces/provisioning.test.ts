@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import { DirectoryServiceClient, ResetUserPasswordCommand } from "@aws-sdk/client-directory-service";
 import { mockClient } from "aws-sdk-client-mock";
 import { workspaces } from "../../components";
-import { isSecret } from "../engine";
+import * as aws from "@pulumi/aws";
+import { isSecret, planOn, rejectionOf } from "../engine";
 import { plan } from "./fixtures";
 
 type Call = workspaces.DsDataCall;
@@ -223,5 +224,33 @@ describe("workspaces.DirectoryUsers", () => {
         assert.equal(none.engine.get("p-a").inputs.password, undefined);
         const generated = await plan(() => new workspaces.DirectoryUsers("p", { directoryId: "d-0123456789", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "generated", allowDelete: true }));
         assert.deepEqual([generated.engine.get("p-a").inputs.passwordMode, generated.engine.get("p-a").options.retainOnDelete], ["managed", false]);
+    });
+
+    it("signs with the stack's aws settings (profile, keys as secrets, roles), and asks for them with an explicit provider", async () => {
+        const config = {
+            "aws:region": "eu-west-3",
+            "aws:profile": "desktops",
+            "aws:accessKey": "AKIDEXAMPLE",
+            "aws:secretKey": "s3cret",
+            "aws:assumeRoles": JSON.stringify([{ roleArn: "arn:aws:iam::210987654321:role/deployer", externalId: "x-1" }]),
+        };
+        const { engine } = await planOn({ config, secretConfigKeys: ["aws:secretKey"] }, () => new workspaces.DirectoryUsers("p", { directoryId: "d-0123456789", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "none" }));
+        const user = engine.get("p-a");
+        assert.deepEqual(user.inputs.connection, {
+            profile: "desktops",
+            accessKey: "AKIDEXAMPLE",
+            secretKey: "s3cret",
+            assumeRoles: [{ roleArn: "arn:aws:iam::210987654321:role/deployer", externalId: "x-1" }],
+            dnsSuffix: "amazonaws.com",
+        });
+        assert.ok(user.secretInputs.includes("connection"));
+        const message = rejectionOf({ config: { "aws:region": "eu-west-3" } }, () => {
+            const provider = new aws.Provider("other-account", { region: "eu-west-1" });
+            return new workspaces.DirectoryUsers("p", { directoryId: "d-0123456789", directoryType: "MicrosoftAD", users: [{ userName: "a" }] }, { providers: [provider] });
+        });
+        assert.equal(
+            message,
+            "aws-euc:workspaces:DirectoryUsers 'p' has invalid arguments:\n  - connection: is required with an explicit aws provider: give the same profile, keys or roles, so that users are created in that provider's account",
+        );
     });
 });
