@@ -111,6 +111,8 @@ export class Workspaces extends pulumi.ComponentResource {
             return bundles.get(key)!;
         };
         const retain = args.retainOnDelete ?? true;
+        const given = opts?.dependsOn;
+        const inherited: pulumi.Input<pulumi.Resource>[] = given === undefined ? [] : Array.isArray(given) ? given : [given as pulumi.Input<pulumi.Resource>];
 
         this.workspaces = {};
         for (const user of args.users) {
@@ -143,7 +145,8 @@ export class Workspaces extends pulumi.ComponentResource {
                     protect: args.protect ?? false,
                     ignoreChanges: retain ? REPLACING_WORKSPACE_INPUTS : [],
                     customTimeouts: { create: args.createTimeout ?? "60m", update: "30m", delete: "30m" },
-                    dependsOn: userResource ? [userResource] : [],
+                    // The component's own dependsOn holds for every workspace, plus the user's own resource.
+                    dependsOn: [...inherited, ...(userResource ? [userResource] : [])],
                 },
             );
         }

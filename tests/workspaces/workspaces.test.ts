@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as random from "@pulumi/random";
 import { workspaces } from "../../components";
 import { unwrap } from "../engine";
 import { BUNDLE, KEY_ARN, plan, USERS } from "./fixtures";
@@ -68,5 +69,16 @@ describe("workspaces.Workspaces", () => {
     it("exposes workspace ids by user", async () => {
         const { engine, built } = await plan(() => new workspaces.Workspaces("desks", ARGS));
         assert.deepEqual(await unwrap(built.workspaceIds), Object.fromEntries(engine.ofType(WORKSPACE).map((w) => [w.inputs.userName, w.id])));
+    });
+
+    it("every workspace waits for what the component depends on, and for its own user resource", async () => {
+        const { engine } = await plan(() => {
+            const gate = new random.RandomId("gate", { byteLength: 4 });
+            const ana = new random.RandomId("ana-user", { byteLength: 4 });
+            return new workspaces.Workspaces("desks", { ...ARGS, userResources: { "ana.silva": ana } }, { dependsOn: [gate] });
+        });
+        const [gate, ana] = [engine.get("gate").urn, engine.get("ana-user").urn];
+        assert.deepEqual([engine.get("desks-ana.silva").dependencies.includes(gate), engine.get("desks-ana.silva").dependencies.includes(ana)], [true, true]);
+        assert.deepEqual([engine.get("desks-li.wei").dependencies.includes(gate), engine.get("desks-li.wei").dependencies.includes(ana)], [true, false]);
     });
 });
