@@ -134,6 +134,22 @@ export const workspacesRules: AwsRule[] = [
         },
     },
     {
+        types: ["aws:kms/alias:Alias"],
+        description: "CreateAlias: alias/ names of [a-zA-Z0-9:/_-], not alias/aws/ (reserved), unique per account and region (kms model: AliasNameType, AlreadyExistsException)",
+        check(ctx) {
+            const name = ctx.inputs.name;
+            if (!known(name)) {
+                return;
+            }
+            if (!/^alias\/[a-zA-Z0-9:/_-]+$/.test(name) || name.length > 256 || name.startsWith("alias/aws/")) {
+                ctx.refuse("InvalidAliasNameException", `Alias ${name} must begin with alias/, use only [a-zA-Z0-9:/_-], and not begin with alias/aws/.`);
+            }
+            if (others(ctx, "aws:kms/alias:Alias").some((a) => a.inputs.name === name && a.region === ctx.region)) {
+                ctx.refuse("AlreadyExistsException", `An alias with the name arn:aws:kms:${ctx.region}:${ctx.cloud.account}:${name} already exists.`);
+            }
+        },
+    },
+    {
         types: [DYNAMIC],
         description: "Directory Service Data CreateUser: SAMAccountName 1–20 of [\\w-.], a 10-hex directory id, one user per name in a directory (ds-data model: UserName, DirectoryId, ConflictException)",
         check(ctx) {

@@ -56,4 +56,13 @@ describe("the mock cloud refuses what WorkSpaces, Directory Service and IAM woul
         assert.match(String(await refusalOf(() => (user("a", "ana"), user("b", "Ana")))), /"b": ConflictException: The user Ana already exists in d-0123456789\.$/);
         assert.match(String(await refusalOf(() => user("c", "a-name-longer-than-twenty"))), /ValidationException: SAMAccountName a-name-longer-than-twenty does not match/);
     });
+
+    it("kms: alias names and their uniqueness per region", async () => {
+        const alias = (name: string, alias: string) => new aws.kms.Alias(name, { name: alias, targetKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" });
+        assert.match(String(await refusalOf(() => alias("a", "alias/aws/workspaces"))), /InvalidAliasNameException/);
+        assert.equal(
+            await refusalOf(() => (alias("a", "alias/workspaces-office"), alias("b", "alias/workspaces-office"))),
+            'AWS would refuse aws:kms/alias:Alias "b": AlreadyExistsException: An alias with the name arn:aws:kms:eu-west-3:123456789012:alias/workspaces-office already exists.',
+        );
+    });
 });
