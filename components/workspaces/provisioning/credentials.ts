@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+// No @pulumi/pulumi here: this module runs inside the serialized dynamic provider.
 
 /** Credentials as SigV4 and the SDK take them: fixed keys or a function that resolves them. */
 export type AwsCredentials =
@@ -33,19 +33,6 @@ export interface AwsConnection {
     dsDataEndpoint?: string;
     /** The Directory Service endpoint (ResetUserPassword). @default - the SDK's for the region */
     directoryServiceEndpoint?: string;
-}
-
-/** What the stack's `aws` configuration says about credentials, secrets kept secret. */
-export function connectionFromStackConfig(): { profile?: string; accessKey?: pulumi.Output<string>; secretKey?: pulumi.Output<string>; sessionToken?: pulumi.Output<string>; assumeRoles?: AssumeRole[] } {
-    const config = new pulumi.Config("aws");
-    const roles = config.getObject<AssumeRole[]>("assumeRoles") ?? (config.getObject<AssumeRole>("assumeRole") ? [config.getObject<AssumeRole>("assumeRole")!] : undefined);
-    return {
-        profile: config.get("profile"),
-        accessKey: config.getSecret("accessKey"),
-        secretKey: config.getSecret("secretKey"),
-        sessionToken: config.getSecret("token"),
-        assumeRoles: roles?.map((r) => ({ roleArn: r.roleArn, externalId: r.externalId, sessionName: r.sessionName })),
-    };
 }
 
 /**

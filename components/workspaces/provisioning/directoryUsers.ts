@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { ArgumentProblems, childName, isEmail, show } from "../../shared";
 import { DirectoryType, USER_NAME } from "../limits";
-import { AssumeRole, connectionFromStackConfig } from "./credentials";
+import type { AssumeRole } from "./credentials";
 import { DIRECTORY_USER_PROVIDER, DirectoryUserInputs } from "./directoryUserProvider";
 
 export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
@@ -172,6 +172,19 @@ export class DirectoryUsers extends pulumi.ComponentResource {
             ),
         );
     }
+}
+
+/** What the stack's `aws` configuration says about credentials, secrets kept secret. */
+export function connectionFromStackConfig(): { profile?: string; accessKey?: pulumi.Output<string>; secretKey?: pulumi.Output<string>; sessionToken?: pulumi.Output<string>; assumeRoles?: AssumeRole[] } {
+    const config = new pulumi.Config("aws");
+    const roles = config.getObject<AssumeRole[]>("assumeRoles") ?? (config.getObject<AssumeRole>("assumeRole") ? [config.getObject<AssumeRole>("assumeRole")!] : undefined);
+    return {
+        profile: config.get("profile"),
+        accessKey: config.getSecret("accessKey"),
+        secretKey: config.getSecret("secretKey"),
+        sessionToken: config.getSecret("token"),
+        assumeRoles: roles?.map((r) => ({ roleArn: r.roleArn, externalId: r.externalId, sessionName: r.sessionName })),
+    };
 }
 
 /**
