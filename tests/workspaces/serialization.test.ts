@@ -47,6 +47,12 @@ describe("workspaces user provisioning: through Pulumi's serializer", function (
         assert.deepEqual(server.requests.map((r) => r.operation), ["DescribeDirectoryDataAccess", "CreateUser"]);
     });
 
+    it("the serialized provider loads only packages, never the program's relative modules or the Pulumi SDK", async () => {
+        const { text } = await pulumi.runtime.serializeFunction(() => workspaces.DIRECTORY_USER_PROVIDER, { allowSecrets: true });
+        const required = [...new Set([...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
+        assert.deepEqual(required.filter((r) => r.startsWith(".") || r.startsWith("@pulumi/")), []);
+    });
+
     it("one provider object for every user: Pulumi serializes it at most once, whatever the number of users", async () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const closure = require("@pulumi/pulumi/runtime/closure/serializeClosure");
