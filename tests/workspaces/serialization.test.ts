@@ -48,7 +48,9 @@ describe("workspaces user provisioning: through Pulumi's serializer", function (
     });
 
     it("the serialized provider loads only packages, never the program's relative modules or the Pulumi SDK", async () => {
-        const { text } = await pulumi.runtime.serializeFunction(() => workspaces.DIRECTORY_USER_PROVIDER, { allowSecrets: true });
+        // As the SDK does: the closure captures the provider object itself.
+        const provider = workspaces.DIRECTORY_USER_PROVIDER;
+        const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
         const required = [...new Set([...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
         assert.deepEqual(required.filter((r) => r.startsWith(".") || r.startsWith("@pulumi/")), []);
     });
