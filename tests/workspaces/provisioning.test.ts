@@ -4,6 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { workspaces } from "../../components";
 import * as aws from "@pulumi/aws";
 import { isSecret, planOn, rejectionOf } from "../engine";
+import { credentialsOf } from "../../components/workspaces/provisioning/credentials";
 import { plan } from "./fixtures";
 
 type Call = workspaces.DsDataCall;
@@ -252,5 +253,14 @@ describe("workspaces.DirectoryUsers", () => {
             message,
             "aws-euc:workspaces:DirectoryUsers 'p' has invalid arguments:\n  - connection: is required with an explicit aws provider: give the same profile, keys or roles, so that users are created in that provider's account",
         );
+    });
+
+    it("resolves credentials: static keys as given; each role of assumeRoles through STS, in order", async () => {
+        const keys = credentialsOf({ region: "eu-west-3", accessKey: "AKIDEXAMPLE", secretKey: "s3cret" });
+        assert.deepEqual(keys, { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "s3cret", sessionToken: undefined });
+        const assumed = credentialsOf({ region: "eu-west-3", accessKey: "AKIDEXAMPLE", secretKey: "s3cret", assumeRoles: [{ roleArn: "arn:aws:iam::210987654321:role/deployer" }] });
+        assert.equal(typeof assumed, "function", "resolved lazily, by STS AssumeRole with the keys");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        assert.equal(typeof require("@aws-sdk/nested-clients/sts").getDefaultRoleAssumer, "function");
     });
 });
