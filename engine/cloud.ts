@@ -16,6 +16,11 @@ export interface MockCloud {
      * with the service roles consoles create ({@link CONSOLE_SERVICE_ROLES}); `[]` a fresh account.
      */
     roles?: string[];
+    /**
+     * IAM roles found by `aws.iam.getRoles` (the WorkSpaces default role check); `[]`, the default,
+     * is an account that never used WorkSpaces. Kept apart from `roles`, which answers `getRole`.
+     */
+    iamRoles?: string[];
 }
 
 /** Service roles an AWS console creates the first time someone opens the service. */
@@ -44,6 +49,13 @@ export function stableUuid(...parts: string[]): string {
 /** A stable upper-case alphanumeric identifier such as CloudFront and Route53 use. */
 export function stableUpperId(prefix: string, length: number, ...parts: string[]): string {
     return prefix + BigInt(`0x${stableHex(32, ...parts)}`).toString(36).toUpperCase().padStart(length, "0").slice(0, length);
+}
+
+/** The AZ id prefix of a region, as AWS forms it: `eu-west-3` → `euw3`, `ap-northeast-1` → `apne1`. */
+export function zoneIdPrefix(region: string): string {
+    const [area, direction = "", number = ""] = region.split("-");
+    const compass = direction.replace(/north/g, "n").replace(/south/g, "s").replace(/east/g, "e").replace(/west/g, "w").replace(/central/g, "c");
+    return `${area}${compass}${number}`;
 }
 
 /** The zone id answered for a zone name, from the table or derived from the name. */

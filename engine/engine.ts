@@ -119,7 +119,7 @@ const OWN_CODE = ["components", "engine", "plan", "cli", "policies", "dist"].map
 let current: MockEngine | undefined;
 process.on("unhandledRejection", (reason) => {
     if (current) {
-        current.errors.push(reason instanceof Error ? reason : new Error(String(reason)));
+        current.fail(reason instanceof Error ? reason : new Error(String(reason)));
     } else {
         throw reason;
     }
@@ -134,7 +134,13 @@ export class MockEngine {
     readonly resources: RecordedResource[] = [];
     readonly invokes: RecordedInvoke[] = [];
     readonly errors: Error[] = [];
-    /** Resolves at the first refused registration (see `settle`). */
+    /** Records a failure of the plan; `settle` stops waiting at the first one. */
+    fail(error: Error): void {
+        this.errors.push(error);
+        this.refused();
+    }
+
+    /** Resolves at the first failure: a refused registration, a failed lookup, a rejected apply (see `settle`). */
     private refused!: () => void;
     private readonly firstRefusal = new Promise<void>((resolve) => (this.refused = resolve));
     readonly cloud: MockCloud;
@@ -156,6 +162,7 @@ export class MockEngine {
             region: options.cloud?.region ?? options.config?.["aws:region"] ?? DEFAULT_REGION,
             zones: options.cloud?.zones ?? {},
             roles: options.cloud?.roles,
+            iamRoles: options.cloud?.iamRoles ?? [],
         };
     }
 
@@ -175,7 +182,7 @@ export class MockEngine {
                     } catch (err) {
                         // The SDK reports a failed invoke by the gRPC error's `details`.
                         const failure = Object.assign(new Error((err as Error).message), { details: (err as Error).message });
-                        engine.errors.push(failure);
+                        engine.fail(failure);
                         throw failure;
                     }
                 },
@@ -224,8 +231,7 @@ export class MockEngine {
             try {
                 return register(req, (err, response) => {
                 if (err) {
-                    this.errors.push(err instanceof Error ? err : new Error(String(err)));
-                    this.refused();
+                    this.fail(err instanceof Error ? err : new Error(String(err)));
                 } else {
                     this.record(req, response, order);
                 }
@@ -281,7 +287,7 @@ export class MockEngine {
         };
         if (this.resources.some((r) => r.urn === recorded.urn)) {
             // The real engine refuses two resources with one URN; so does the mock engine.
-            this.errors.push(new Error(`duplicate resource URN ${recorded.urn}`));
+            this.fail(new Error(`duplicate resource URN ${recorded.urn}`));
         }
         const at = this.resources.findIndex((r) => r.order > order);
         this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
@@ -311,8 +317,9 @@ export class MockEngine {
             await new Promise((resolve) => setImmediate(resolve));
             await waitForRPCs();
         })();
-        // The SDK leaves the dependants of a refused registration waiting (the real engine ends the
-        // deployment there), so their RPCs never drain: stop waiting at the first refusal.
+        // The SDK leaves the dependants of a refused registration, a failed lookup or a rejected
+        // apply waiting (the real engine ends the deployment there), so their RPCs never drain:
+        // stop waiting at the first failure.
         await Promise.race([drained, this.firstRefusal]);
         // Let the SDK's own rejections of the refused registration land here, not in the next plan.
         for (let tick = 0; tick < 3; tick++) {

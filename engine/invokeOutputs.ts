@@ -1,4 +1,4 @@
-import { CONSOLE_SERVICE_ROLES, LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor } from "./cloud";
+import { CONSOLE_SERVICE_ROLES, LOG_DELIVERY_CANONICAL_USER_ID, MockCloud, stableHex, zoneIdFor, zoneIdPrefix } from "./cloud";
 
 type Inputs = Record<string, any>;
 type Result = Record<string, unknown>;
@@ -65,7 +65,8 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
         };
         // Any bundle asked by name exists, with a stable id derived from its owner and name.
         const id = inputs.bundleId ?? bundles[inputs.name] ?? `wsb-${stableHex(9, "bundle", inputs.owner ?? "AMAZON", inputs.name)}`;
-        return { id, bundleId: id, name: inputs.name, owner: inputs.owner ?? "AMAZON" };
+        const computeType = /Performance/.test(inputs.name ?? "") ? "PERFORMANCE" : "STANDARD";
+        return { id, bundleId: id, name: inputs.name ?? `bundle ${id}`, owner: inputs.owner ?? "AMAZON", computeTypes: [{ name: computeType }] };
     },
     "aws:iam/getRole:getRole": (cloud, inputs) => {
         if (!(cloud.roles ?? CONSOLE_SERVICE_ROLES).includes(inputs.name)) {
@@ -77,7 +78,19 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
     "aws:index/getPartition:getPartition": () => ({ id: "aws", partition: "aws", dnsSuffix: "amazonaws.com" }),
     "aws:index/getAvailabilityZones:getAvailabilityZones": (cloud, inputs) => {
         const region = inputs.region ?? cloud.region;
-        return { id: region, names: ["a", "b", "c"].map((z) => region + z), zoneIds: [1, 2, 3].map((n) => `euw3-az${n}`) };
+        return { id: region, names: ["a", "b", "c"].map((z) => region + z), zoneIds: [1, 2, 3].map((n) => `${zoneIdPrefix(region)}-az${n}`) };
+    },
+    "aws:iam/getRoles:getRoles": (cloud, inputs) => {
+        const pattern = new RegExp(inputs.nameRegex ?? ".*");
+        const names = (cloud.iamRoles ?? []).filter((n) => pattern.test(n));
+        return { id: cloud.account, names, arns: names.map((n) => `arn:aws:iam::${cloud.account}:role/${n}`) };
+    },
+    "aws:ec2/getSubnet:getSubnet": (cloud, inputs) => {
+        // The zone follows the id's last hex digit (a→az2, b→az3, c→az1 …), so tests can pick one.
+        const region = inputs.region ?? cloud.region;
+        const id: string = inputs.id ?? `subnet-${stableHex(17, "subnet")}`;
+        const zone = (parseInt(id.slice(-1), 16) % 3) + 1;
+        return { id, vpcId: `vpc-${stableHex(17, "vpc")}`, availabilityZoneId: `${zoneIdPrefix(region)}-az${zone}`, availabilityZone: `${region}${"abc"[zone - 1]}`, cidrBlock: "10.0.1.0/24" };
     },
 };
 

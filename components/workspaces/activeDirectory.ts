@@ -35,7 +35,8 @@ export function createActiveDirectory(
                   childName(name, "admin-password"),
                   // Directory Service wants 8–64 characters from at least three classes; all four here.
                   { length: 24, minUpper: 2, minLower: 2, minNumeric: 2, minSpecial: 2, overrideSpecial: "!#%*()-_=+[]{}:?" },
-                  { parent },
+                  // A new spec would make a new password, and a new password a new directory (see below).
+                  { parent, ignoreChanges: ["length", "minUpper", "minLower", "minNumeric", "minSpecial", "overrideSpecial"] },
               )
             : undefined;
     const secret = args.type === "ADConnector" ? args.serviceAccount!.password : (password?.result ?? args.adminPassword!);
@@ -57,7 +58,9 @@ export function createActiveDirectory(
             description: `WorkSpaces directory of ${name}`,
             tags,
         },
-        { parent, retainOnDelete, additionalSecretOutputs: ["password"] },
+        // The provider replaces a directory whose password changes (ForceNew): a retained directory would be
+        // orphaned with every user in it. The password is set at creation; later ones are ignored.
+        { parent, retainOnDelete, additionalSecretOutputs: ["password"], ignoreChanges: ["password"] },
     );
     return { directory, password };
 }

@@ -4,7 +4,8 @@ import { ArgumentProblems, childName, componentTags } from "../shared";
 import { createActiveDirectory, createLogForwarding, createRadius } from "./activeDirectory";
 import type { DirectoryArgs } from "./directoryArgs";
 import { CLIENT_DOWNLOAD_URL, DirectoryType, WEB_CLIENT_URL } from "./limits";
-import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, selfServiceInput } from "./registration";
+import { checkSubnetZones } from "./availabilityZones";
+import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, checkDefaultRole, selfServiceInput } from "./registration";
 import { validateDirectoryArgs } from "./validateDirectory";
 
 export const DIRECTORY_TYPE = "aws-euc:workspaces:Directory";
@@ -32,6 +33,7 @@ export class Directory extends pulumi.ComponentResource {
     public readonly activeDirectory?: aws.directoryservice.Directory;
     public readonly registration: aws.workspaces.Directory;
     public readonly ipGroup?: aws.workspaces.IpGroup;
+    /** The `workspaces_DefaultRole` role, when created here. */
     public readonly defaultRole?: aws.iam.Role;
     public readonly radius?: aws.directoryservice.RadiusSettings;
     public readonly apiEndpoint?: aws.ec2.VpcEndpoint;
@@ -61,8 +63,13 @@ export class Directory extends pulumi.ComponentResource {
             createLogForwarding(name, this.directoryId, args.logForwarding.retentionInDays ?? 365, tags, this);
         }
 
-        // 3. Registration with WorkSpaces.
-        this.defaultRole = args.createDefaultRole ? createDefaultRole(name, this) : undefined;
+        // 3. Registration with WorkSpaces: it needs workspaces_DefaultRole, and subnets in zones WorkSpaces supports.
+        const role = args.defaultRole === "create" ? createDefaultRole(name, this) : undefined;
+        this.defaultRole = role?.role;
+        if (!role) {
+            checkDefaultRole(this);
+        }
+        checkSubnetZones(args.network.subnetIds, aws.getRegionOutput({}, { parent: this }).region, this);
         this.ipGroup = args.ipAccessRules?.length ? createIpGroup(name, args.ipAccessRules, tags, this) : undefined;
         this.registration = new aws.workspaces.Directory(
             childName(name, "registration"),
@@ -75,7 +82,12 @@ export class Directory extends pulumi.ComponentResource {
                 workspaceAccessProperties: deviceAccessInput(args.deviceAccess),
                 tags,
             },
-            { parent: this, dependsOn: this.defaultRole ? [this.defaultRole] : [] },
+            {
+                parent: this,
+                dependsOn: role ? [role.role, ...role.attachments] : [],
+                // WorkSpaces refuses to deregister a directory that still has workspaces (retained ones included).
+                retainOnDelete: args.retainRegistration ?? args.retainOnDelete ?? true,
+            },
         );
         this.apiEndpoint = args.apiEndpoint ? createApiEndpoint(name, args, tags, this) : undefined;
 

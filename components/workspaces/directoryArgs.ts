@@ -106,11 +106,13 @@ export interface DirectoryArgs {
      */
     deviceAccess?: Partial<Record<DeviceType, boolean>>;
     /**
-     * Create the `workspaces_DefaultRole` IAM role WorkSpaces needs. It is per account, with that
-     * exact name: set true in one stack per account only, and only if the role does not exist yet.
-     * @default false
+     * The `workspaces_DefaultRole` IAM role WorkSpaces needs to register a directory. It is per
+     * account, with that exact name: `create` makes it here (one stack per account, and only if
+     * the account does not have it yet: a fresh account does not); `existing` checks that the
+     * account has it and stops before registering otherwise.
+     * @default "existing"
      */
-    createDefaultRole?: boolean;
+    defaultRole?: "create" | "existing";
     /** RADIUS MFA. @default - none */
     radius?: RadiusArgs;
     /** MicrosoftAD: forward the domain controllers' security logs to CloudWatch Logs. @default - off */
@@ -120,7 +122,18 @@ export interface DirectoryArgs {
      * security group admitting HTTPS from `clientCidrBlocks`. @default - none
      */
     apiEndpoint?: { clientCidrBlocks: string[] };
-    /** Keep a created directory when the stack is destroyed (it holds users). @default true */
+    /**
+     * Keep a created directory when the stack is destroyed (it holds users). Its Administrator
+     * password is set at creation only: the provider replaces a directory whose password input
+     * changes, so later changes of `adminPassword` are ignored (reset it with Directory Service).
+     * @default true
+     */
     retainOnDelete?: boolean;
+    /**
+     * Keep the WorkSpaces registration when the stack is destroyed. WorkSpaces refuses to
+     * deregister a directory that still has workspaces, so keep it while workspaces are retained.
+     * @default - the directory's `retainOnDelete`
+     */
+    retainRegistration?: boolean;
     tags?: Tags;
 }

@@ -72,10 +72,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(ENCRYPTION_KEY_TYPE, name, {}, opts);
         const problems = new ArgumentProblems(ENCRYPTION_KEY_TYPE, name);
-        problems.requireRange(args.deletionWindowInDays, { min: 7, max: 30 }, "deletionWindowInDays", " days");
-        if (args.alias !== undefined) {
-            problems.require(/^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/.test(args.alias), "alias", `${show(args.alias)} must be letters, digits, '/', '_' or '-' and not start with 'aws/'`);
-        }
+        validateEncryptionKeyArgs(args, problems);
         problems.throwIfAny();
 
         const caller = aws.getCallerIdentityOutput({}, { parent: this });
@@ -96,6 +93,14 @@ export class EncryptionKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.registerOutputs({ arn: this.arn, keyId: this.keyId });
+    }
+}
+
+/** Checks the arguments of {@link EncryptionKey}. */
+export function validateEncryptionKeyArgs(args: EncryptionKeyArgs, problems: ArgumentProblems): void {
+    problems.requireRange(args.deletionWindowInDays, { min: 7, max: 30 }, "deletionWindowInDays", " days");
+    if (args.alias !== undefined) {
+        problems.require(/^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/.test(args.alias), "alias", `${show(args.alias)} must be letters, digits, '/', '_' or '-' and not start with 'aws/'`);
     }
 }
 

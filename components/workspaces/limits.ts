@@ -81,10 +81,8 @@ export const CLIENT_DOWNLOAD_URL = "https://clients.amazonworkspaces.com/";
 
 /** The IAM role WorkSpaces looks up by this exact name in every account. */
 export const DEFAULT_ROLE_NAME = "workspaces_DefaultRole";
-export const DEFAULT_ROLE_POLICIES = [
-    "arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess",
-    "arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess",
-];
+/** The AWS managed policies of the role (names; the ARN depends on the partition). */
+export const DEFAULT_ROLE_POLICIES = ["AmazonWorkSpacesServiceAccess", "AmazonWorkSpacesSelfServiceAccess"];
 
 /** WorkSpaces user names: what Active Directory accepts as sAMAccountName (1–20 characters). */
 export const USER_NAME = /^[A-Za-z0-9][\w.-]{0,19}$/;

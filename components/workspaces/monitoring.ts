@@ -38,6 +38,14 @@ export function workspacesDashboard(directoryId: string, region: string): string
     });
 }
 
+/** Checks the arguments of {@link Monitoring}. */
+export function validateMonitoringArgs(args: Omit<MonitoringArgs, "directoryId">, problems: ArgumentProblems): void {
+    problems.requireRange(args.connectionFailures, { min: 0, max: 100_000 }, "connectionFailures");
+    problems.requireRange(args.sessionLaunchSeconds, { min: 1, max: 3600 }, "sessionLaunchSeconds", " seconds");
+    problems.requireRange(args.inSessionLatencyMs, { min: 1, max: 60_000 }, "inSessionLatencyMs", " milliseconds");
+    validateAlarmTarget(args, "", problems);
+}
+
 /**
  * Watching the desktops (seed step 6): alarms on unhealthy workspaces, connection failures,
  * slow session launches and in-session latency for the directory, an optional topic, a dashboard.
@@ -50,10 +58,7 @@ export class Monitoring extends pulumi.ComponentResource {
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WORKSPACES_MONITORING_TYPE, name, {}, opts);
         const problems = new ArgumentProblems(WORKSPACES_MONITORING_TYPE, name);
-        problems.requireRange(args.connectionFailures, { min: 0, max: 100_000 }, "connectionFailures");
-        problems.requireRange(args.sessionLaunchSeconds, { min: 1, max: 3600 }, "sessionLaunchSeconds", " seconds");
-        problems.requireRange(args.inSessionLatencyMs, { min: 1, max: 60_000 }, "inSessionLatencyMs", " milliseconds");
-        validateAlarmTarget(args, "", problems);
+        validateMonitoringArgs(args, problems);
         problems.throwIfAny();
 
         const tags = componentTags(WORKSPACES_MONITORING_TYPE, args.tags);

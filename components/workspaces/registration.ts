@@ -27,9 +27,13 @@ export function creationInput(args: DirectoryArgs["creation"] = {}) {
     };
 }
 
-/** The `workspaces_DefaultRole` role with its two AWS managed policies. */
-export function createDefaultRole(name: string, parent: pulumi.Resource): aws.iam.Role {
-    return new aws.iam.Role(
+/**
+ * The `workspaces_DefaultRole` role with its two AWS managed policies (attached as separate
+ * resources: `managedPolicyArns` is deprecated), in the stack's partition.
+ */
+export function createDefaultRole(name: string, parent: pulumi.Resource): { role: aws.iam.Role; attachments: aws.iam.RolePolicyAttachment[] } {
+    const partition = aws.getPartitionOutput({}, { parent }).partition;
+    const role = new aws.iam.Role(
         childName(name, "default-role"),
         {
             name: DEFAULT_ROLE_NAME,
@@ -38,9 +42,34 @@ export function createDefaultRole(name: string, parent: pulumi.Resource): aws.ia
                 Version: "2012-10-17",
                 Statement: [{ Effect: "Allow", Principal: { Service: "workspaces.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
-            managedPolicyArns: DEFAULT_ROLE_POLICIES,
         },
         { parent },
+    );
+    const attachments = DEFAULT_ROLE_POLICIES.map(
+        (policy) => new aws.iam.RolePolicyAttachment(childName(name, "default-role", policy), { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/${policy}` }, { parent }),
+    );
+    return { role, attachments };
+}
+
+/**
+ * Stops the deployment with a message saying how to get `workspaces_DefaultRole` when the account
+ * does not have it (RegisterWorkspaceDirectory would fail with WorkspacesDefaultRoleNotFoundException).
+ * The check is not an input of any resource: a failing input would leave its resource waiting.
+ */
+export function checkDefaultRole(parent: pulumi.Resource): void {
+    const roles = aws.iam.getRolesOutput({ nameRegex: `^${DEFAULT_ROLE_NAME}$` }, { parent });
+    roles.names.apply((names) => {
+        if (!names.includes(DEFAULT_ROLE_NAME)) {
+            throw new Error(missingDefaultRoleMessage());
+        }
+    });
+}
+
+/** Why registration cannot work in an account without the role, and what to do. */
+export function missingDefaultRoleMessage(): string {
+    return (
+        `the account has no IAM role ${DEFAULT_ROLE_NAME}, which WorkSpaces needs to register a directory: ` +
+        "set defaultRole: 'create' (in one stack per account), or create it once in the WorkSpaces console"
     );
 }
 

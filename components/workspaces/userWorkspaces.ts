@@ -53,22 +53,39 @@ export interface WorkspacesArgs {
     defaults: DesktopSettings & { bundle: BundleArgs };
     users: WorkspaceUserArgs[];
     /**
+     * What each user's workspace waits for, by lower-cased user name (e.g. the directory user
+     * that {@link DirectoryUsers} creates): one dependency per workspace, not every user.
+     */
+    userResources?: Record<string, pulumi.Resource>;
+    /**
      * Keep workspaces when they leave the program or the stack is destroyed: they hold users'
-     * data. Set false to let `pulumi destroy` terminate them. @default true
+     * data. Pulumi's retainOnDelete also applies to replacements, so while retained, a change of
+     * bundle or key (which WorkSpaces cannot apply in place) is ignored for existing desktops
+     * instead of orphaning a running, billed one: new desktops get it; move existing ones with
+     * WorkSpaces' migrate or rebuild. Set false to let Pulumi replace and terminate them. @default true
      */
     retainOnDelete?: boolean;
     /** Also protect each workspace from deletion by Pulumi. @default false */
     protect?: boolean;
+    /**
+     * How long Pulumi waits for a workspace to become AVAILABLE. Encrypted workspaces can take up to
+     * an hour; the provider's default is 30 minutes. @default "60m"
+     */
+    createTimeout?: string;
     tags?: Tags;
 }
 
 /** The stable key of a user: its lower-cased name. */
 export const userKey = (userName: string) => userName.toLowerCase();
 
+/** Inputs WorkSpaces cannot change in place (they force a new workspace): ignored while desktops are retained. */
+export const REPLACING_WORKSPACE_INPUTS = ["bundleId", "volumeEncryptionKey", "rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"];
+
 /**
  * One WorkSpace per user (seed steps 2–3, 5), keyed by user name so that adding or removing a user
  * never replaces another: root and user volumes encrypted with the key, AUTO_STOP by default,
- * bundles looked up once per distinct name. Retained on delete by default.
+ * the bundle's compute type unless one is given, bundles looked up once per distinct bundle.
+ * Retained on delete by default.
  */
 export class Workspaces extends pulumi.ComponentResource {
     /** The workspaces by lower-cased user name. */
@@ -78,36 +95,43 @@ export class Workspaces extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspacesArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WORKSPACES_TYPE, name, {}, opts);
-        validateWorkspacesArgs(name, args);
+        const problems = new ArgumentProblems(WORKSPACES_TYPE, name);
+        validateWorkspacesArgs(args, problems);
+        problems.throwIfAny();
         const tags = componentTags(WORKSPACES_TYPE, args.tags);
-        const bundleIds = new Map<string, pulumi.Input<string>>();
-        const bundleIdOf = (bundle: BundleArgs): pulumi.Input<string> => {
-            if ("id" in bundle) {
-                return bundle.id;
+        const bundles = new Map<string, { id: pulumi.Input<string>; computeType: pulumi.Output<string | undefined> }>();
+        const bundleOf = (bundle: BundleArgs) => {
+            const key = "id" in bundle ? `id:${String(bundle.id)}` : `${bundle.owner ?? "AMAZON"}/${bundle.name}`;
+            if (!bundles.has(key)) {
+                const found = aws.workspaces.getBundleOutput("id" in bundle ? { bundleId: bundle.id } : { name: bundle.name, owner: bundle.owner ?? "AMAZON" }, { parent: this });
+                // Without a compute type the provider would send its own default (VALUE), not the bundle's.
+                const computeType = found.computeTypes.apply((types) => types?.[0]?.name);
+                bundles.set(key, { id: "id" in bundle ? bundle.id : found.id, computeType });
             }
-            const owner = bundle.owner ?? "AMAZON";
-            const key = `${owner}/${bundle.name}`;
-            if (!bundleIds.has(key)) {
-                bundleIds.set(key, aws.workspaces.getBundleOutput({ name: bundle.name, owner }, { parent: this }).id);
-            }
-            return bundleIds.get(key)!;
+            return bundles.get(key)!;
         };
+        const retain = args.retainOnDelete ?? true;
+        const given = opts?.dependsOn;
+        const inherited: pulumi.Input<pulumi.Resource>[] = given === undefined ? [] : Array.isArray(given) ? given : [given as pulumi.Input<pulumi.Resource>];
 
         this.workspaces = {};
         for (const user of args.users) {
             const settings = { ...args.defaults, ...definedOnly(user) };
             const runningMode = settings.runningMode ?? "AUTO_STOP";
-            this.workspaces[userKey(user.userName)] = new aws.workspaces.Workspace(
-                childName(name, userKey(user.userName)),
+            const bundle = bundleOf(settings.bundle);
+            const key = userKey(user.userName);
+            const userResource = args.userResources?.[key];
+            this.workspaces[key] = new aws.workspaces.Workspace(
+                childName(name, key),
                 {
                     directoryId: args.directoryId,
-                    bundleId: bundleIdOf(settings.bundle),
+                    bundleId: bundle.id,
                     userName: user.userName,
                     rootVolumeEncryptionEnabled: true,
                     userVolumeEncryptionEnabled: true,
                     volumeEncryptionKey: args.encryptionKeyArn,
                     workspaceProperties: {
-                        computeTypeName: settings.computeType,
+                        computeTypeName: settings.computeType ?? bundle.computeType,
                         runningMode,
                         runningModeAutoStopTimeoutInMinutes: runningMode === "AUTO_STOP" ? (settings.autoStopTimeoutMinutes ?? 60) : undefined,
                         rootVolumeSizeGib: settings.rootVolumeSizeGib ?? 80,
@@ -115,8 +139,15 @@ export class Workspaces extends pulumi.ComponentResource {
                     },
                     tags: { ...tags, "aws-euc:user": user.userName },
                 },
-                // `dependsOn` given to the component holds for every workspace (e.g. the directory users).
-                { parent: this, retainOnDelete: args.retainOnDelete ?? true, protect: args.protect ?? false, dependsOn: opts?.dependsOn },
+                {
+                    parent: this,
+                    retainOnDelete: retain,
+                    protect: args.protect ?? false,
+                    ignoreChanges: retain ? REPLACING_WORKSPACE_INPUTS : [],
+                    customTimeouts: { create: args.createTimeout ?? "60m", update: "30m", delete: "30m" },
+                    // The component's own dependsOn holds for every workspace, plus the user's own resource.
+                    dependsOn: [...inherited, ...(userResource ? [userResource] : [])],
+                },
             );
         }
         this.workspaceIds = pulumi.output(Object.fromEntries(Object.entries(this.workspaces).map(([k, w]) => [k, w.id])));
@@ -128,7 +159,7 @@ function definedOnly<T extends object>(value: T): Partial<T> {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** Checks one desktop's settings at `path`. */
+/** Checks one desktop's settings at `path` (a prefix such as `defaults.` or `users[2].`). */
 function validateSettings(settings: DesktopSettings, path: string, problems: ArgumentProblems): void {
     if (settings.bundle) {
         const b = settings.bundle as Record<string, unknown>;
@@ -149,11 +180,22 @@ function validateSettings(settings: DesktopSettings, path: string, problems: Arg
     }
 }
 
-function validateWorkspacesArgs(name: string, args: WorkspacesArgs): void {
-    const problems = new ArgumentProblems(WORKSPACES_TYPE, name);
-    validateKeyArn(args.encryptionKeyArn, "encryptionKeyArn", problems);
-    problems.require(args.defaults?.bundle !== undefined, "defaults.bundle", "is required: every desktop needs a bundle ({ id } or { name })");
-    validateSettings(args.defaults ?? {}, "defaults.", problems);
+const VOLUME_RULE = "is not accepted; use 80 with 10, 50 or 100, or a root of 175–2000 with a user volume of 100–2000";
+
+/**
+ * Checks the arguments of {@link Workspaces}, reporting each fault once at the path the user
+ * wrote: `paths.defaults` names the defaults (e.g. `desktops` inside a composite).
+ */
+export function validateWorkspacesArgs(args: Omit<WorkspacesArgs, "directoryId">, problems: ArgumentProblems, paths: { defaults: string; key?: string } = { defaults: "defaults", key: "encryptionKeyArn" }): void {
+    if (paths.key) {
+        validateKeyArn(args.encryptionKeyArn, paths.key, problems);
+    }
+    const defaults = args.defaults ?? ({} as WorkspacesArgs["defaults"]);
+    problems.require(defaults.bundle !== undefined, `${paths.defaults}.bundle`, "is required: every desktop needs a bundle ({ id } or { name })");
+    validateSettings(defaults, `${paths.defaults}.`, problems);
+    const defaultRoot = defaults.rootVolumeSizeGib ?? 80;
+    const defaultUser = defaults.userVolumeSizeGib ?? 50;
+    problems.require(isVolumeCombination(defaultRoot, defaultUser), `${paths.defaults}.rootVolumeSizeGib`, `root ${defaultRoot} GiB with user ${defaultUser} GiB ${VOLUME_RULE}`);
     const seen = new Set<string>();
     for (const [i, user] of (args.users ?? []).entries()) {
         const path = `users[${i}].`;
@@ -165,13 +207,12 @@ function validateWorkspacesArgs(name: string, args: WorkspacesArgs): void {
             problems.require(isEmail(user.email), `${path}email`, `${show(user.email)} is not an e-mail address`);
         }
         validateSettings(user, path, problems);
-        const root = user.rootVolumeSizeGib ?? args.defaults?.rootVolumeSizeGib ?? 80;
-        const userVolume = user.userVolumeSizeGib ?? args.defaults?.userVolumeSizeGib ?? 50;
-        problems.require(
-            isVolumeCombination(root, userVolume),
-            `${path}rootVolumeSizeGib`,
-            `root ${root} GiB with user ${userVolume} GiB is not accepted; use 80 with 10, 50 or 100, or a root of 175–2000 with a user volume of 100–2000`,
-        );
+        // Only a user who sets a volume size can make a bad combination of their own.
+        if (user.rootVolumeSizeGib !== undefined || user.userVolumeSizeGib !== undefined) {
+            const root = user.rootVolumeSizeGib ?? defaultRoot;
+            const userVolume = user.userVolumeSizeGib ?? defaultUser;
+            const at = user.rootVolumeSizeGib !== undefined ? "rootVolumeSizeGib" : "userVolumeSizeGib";
+            problems.require(isVolumeCombination(root, userVolume), `${path}${at}`, `root ${root} GiB with user ${userVolume} GiB ${VOLUME_RULE}`);
+        }
     }
-    problems.throwIfAny();
 }

@@ -35,6 +35,12 @@ function validateNewDirectory(d: NewDirectoryArgs, problems: ArgumentProblems): 
 export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentProblems): void {
     const subnets = args.network?.subnetIds ?? [];
     problems.require(subnets.length === 2, "network.subnetIds", `needs exactly two subnets in two Availability Zones; got ${subnets.length}`);
+    for (const [i, id] of subnets.entries()) {
+        // The WorkSpaces API model's SubnetId pattern; ids known only at deployment are not checked.
+        if (typeof id === "string") {
+            problems.require(/^subnet-([0-9a-f]{8}|[0-9a-f]{17})$/.test(id), `network.subnetIds[${i}]`, `${show(id)} is not a subnet id (subnet- and 8 or 17 hexadecimal digits)`);
+        }
+    }
     const zones = args.network?.availabilityZones;
     if (zones) {
         problems.require(zones.length === 2 && zones[0] !== zones[1], "network.availabilityZones", `the two subnets must be in different Availability Zones; got ${zones.map(show).join(", ")}`);
@@ -70,6 +76,14 @@ export function validateDirectoryArgs(args: DirectoryArgs, problems: ArgumentPro
         problems.requireRange(args.radius.port, { min: 1025, max: 65535 }, "radius.port");
         problems.requireRange(args.radius.timeout, { min: 1, max: 50 }, "radius.timeout", " seconds");
         problems.requireRange(args.radius.retries, { min: 0, max: 10 }, "radius.retries");
+    }
+    problems.requireOneOf<string>(args.defaultRole, ["create", "existing"], "defaultRole");
+    if (!("existingId" in args.directory)) {
+        problems.require(
+            !(args.retainOnDelete === false && args.retainRegistration === true),
+            "retainRegistration",
+            "a directory registered with WorkSpaces cannot be deleted: keep the directory too (retainOnDelete), or let the registration go",
+        );
     }
     if (args.apiEndpoint) {
         for (const [i, cidr] of args.apiEndpoint.clientCidrBlocks.entries()) {

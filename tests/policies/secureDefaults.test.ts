@@ -64,8 +64,9 @@ describe("secure by default: components with minimal arguments pass every mandat
     });
 
     it("workspaces.DesktopEnvironment with a directory, a bundle and users, and each part alone", async () => {
-        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
-        const directory = { network, directory: { type: "SimpleAD" as const, name: "corp.example.com" } };
+        const network = { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
+        // A fresh account: the directory's registration needs workspaces_DefaultRole created.
+        const directory = { network, directory: { type: "SimpleAD" as const, name: "corp.example.com" }, defaultRole: "create" as const };
         const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
         assert.deepEqual(await mandatoryFindings(pack, () => new workspaces.DesktopEnvironment("office", { directory, desktops, users: [{ userName: "ana" }] })), []);
         assert.deepEqual(

@@ -11,7 +11,11 @@ export const USERS: workspaces.WorkspaceUserArgs[] = [
     { userName: "sam.martin", email: "sam.martin@example.com", givenName: "Sam", surname: "Martin", computeType: "PERFORMANCE", rootVolumeSizeGib: 175, userVolumeSizeGib: 100 },
 ];
 
-const OPTIONS = { config: { "aws:region": "eu-west-3" } };
+/** An account in eu-west-3 that has used WorkSpaces before (it has workspaces_DefaultRole). */
+const OPTIONS = { config: { "aws:region": "eu-west-3" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } };
+
+/** A fresh account, as a first `pulumi up` meets it: no workspaces_DefaultRole. */
+export const FRESH_ACCOUNT = { config: { "aws:region": "eu-west-3" } };
 
 /** A fresh engine with the config region eu-west-3. */
 export const startEngine = (): MockEngine => MockEngine.start(OPTIONS);

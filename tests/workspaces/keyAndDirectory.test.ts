@@ -105,14 +105,13 @@ describe("workspaces.Directory", () => {
         assert.equal(await unwrap(built.directoryId), "d-0123456789");
     });
 
-    it("adds IP access rules, the default role, RADIUS MFA, log forwarding and a private API endpoint when asked", async () => {
+    it("adds IP access rules, RADIUS MFA, log forwarding and a private API endpoint when asked", async () => {
         const { engine } = await plan(
             () =>
                 new workspaces.Directory("corp", {
                     network: NETWORK,
                     directory: MANAGED_AD,
                     ipAccessRules: [{ cidr: "203.0.113.0/24", description: "office" }],
-                    createDefaultRole: true,
                     radius: { servers: ["10.0.5.10"], sharedSecret: "radius-s3cret" },
                     logForwarding: { retentionInDays: 90 },
                     apiEndpoint: { clientCidrBlocks: ["10.0.0.0/16"] },
@@ -129,11 +128,8 @@ describe("workspaces.Directory", () => {
         assert.equal(registration.inputs.workspaceAccessProperties.deviceTypeAndroid, "DENY");
         assert.equal(registration.inputs.workspaceCreationProperties.defaultOu, "OU=WorkSpaces,DC=corp,DC=example,DC=com");
 
-        const role = engine.get("corp-default-role", "aws:iam/role:Role");
-        assert.equal(role.inputs.name, "workspaces_DefaultRole");
-        assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicy).Statement[0].Principal, { Service: "workspaces.amazonaws.com" });
-        assert.deepEqual(role.inputs.managedPolicyArns, ["arn:aws:iam::aws:policy/AmazonWorkSpacesServiceAccess", "arn:aws:iam::aws:policy/AmazonWorkSpacesSelfServiceAccess"]);
-        assert.ok(registration.dependencies.includes(role.urn), "registration waits for the role");
+        assert.deepEqual(engine.ofType("aws:iam/role:Role"), [], "the account has workspaces_DefaultRole: none is created");
+        assert.deepEqual(engine.invokesOf("aws:iam/getRoles:getRoles").map((i) => i.args), [{ nameRegex: "^workspaces_DefaultRole$" }]);
 
         const radius = engine.get("corp-radius", "aws:directoryservice/radiusSettings:RadiusSettings");
         assert.deepEqual([radius.inputs.radiusServers, radius.inputs.radiusPort, radius.inputs.authenticationProtocol, radius.secretInputs], [["10.0.5.10"], 1812, "MS-CHAPv2", ["sharedSecret"]]);

@@ -11,7 +11,11 @@ const workspacesError = (args: Partial<workspaces.WorkspacesArgs>) =>
 
 describe("workspaces components reject bad input at construction", () => {
     it("subnets not exactly two, or in one Availability Zone", () => {
-        assert.equal(directoryError({ network: { vpcId: "vpc-1", subnetIds: ["subnet-1"] } }), lines(DIR, "network.subnetIds: needs exactly two subnets in two Availability Zones; got 1"));
+        assert.equal(directoryError({ network: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"] } }), lines(DIR, "network.subnetIds: needs exactly two subnets in two Availability Zones; got 1"));
+        assert.equal(
+            directoryError({ network: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-b"] } }),
+            lines(DIR, "network.subnetIds[1]: 'subnet-b' is not a subnet id (subnet- and 8 or 17 hexadecimal digits)"),
+        );
         assert.equal(
             directoryError({ network: { ...NETWORK, availabilityZones: ["eu-west-3a", "eu-west-3a"] } }),
             lines(DIR, "network.availabilityZones: the two subnets must be in different Availability Zones; got 'eu-west-3a', 'eu-west-3a'"),

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as random from "@pulumi/random";
 import { workspaces } from "../../components";
 import { unwrap } from "../engine";
 import { BUNDLE, KEY_ARN, plan, USERS } from "./fixtures";
@@ -16,9 +17,12 @@ describe("workspaces.Workspaces", () => {
         }
     });
 
-    it("runs AUTO_STOP with a one-hour timeout and 80/50 GiB volumes by default; users override", async () => {
+    it("runs AUTO_STOP with a one-hour timeout, the bundle's compute type and 80/50 GiB volumes by default; users override", async () => {
         const { engine } = await plan(() => new workspaces.Workspaces("desks", ARGS));
-        assert.deepEqual(engine.inputsOf("desks-ana.silva").workspaceProperties, { runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60, rootVolumeSizeGib: 80, userVolumeSizeGib: 50 });
+        const bundle = engine.invokesOf("aws:workspaces/getBundle:getBundle");
+        assert.equal(bundle.length, 1);
+        // The mock's Standard bundle has the STANDARD compute type: sent explicitly, not the provider's VALUE.
+        assert.deepEqual(engine.inputsOf("desks-ana.silva").workspaceProperties, { computeTypeName: "STANDARD", runningMode: "AUTO_STOP", runningModeAutoStopTimeoutInMinutes: 60, rootVolumeSizeGib: 80, userVolumeSizeGib: 50 });
         assert.deepEqual(engine.inputsOf("desks-sam.martin").workspaceProperties, {
             computeTypeName: "PERFORMANCE",
             runningMode: "AUTO_STOP",
@@ -34,15 +38,12 @@ describe("workspaces.Workspaces", () => {
             () =>
                 new workspaces.Workspaces("desks", {
                     ...ARGS,
-                    users: [...USERS, { userName: "dev.one", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "dev.two", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "ops", bundle: { id: "wsb-custom01" } }],
+                    users: [...USERS, { userName: "dev.one", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "dev.two", bundle: { name: "Standard with Amazon Linux 2" } }, { userName: "ops", bundle: { id: "wsb-custom01" } }, { userName: "ops.two", bundle: { id: "wsb-custom01" } }],
                 }),
         );
         assert.deepEqual(
-            engine.invokesOf("aws:workspaces/getBundle:getBundle").map((i) => i.args).sort((a, b) => a.name.localeCompare(b.name)),
-            [
-                { name: "Standard with Amazon Linux 2", owner: "AMAZON" },
-                { name: "Standard with Windows 10 (Server 2022 based)", owner: "AMAZON" },
-            ],
+            engine.invokesOf("aws:workspaces/getBundle:getBundle").map((i) => JSON.stringify(i.args)).sort(),
+            [{ bundleId: "wsb-custom01" }, { name: "Standard with Amazon Linux 2", owner: "AMAZON" }, { name: "Standard with Windows 10 (Server 2022 based)", owner: "AMAZON" }].map((a) => JSON.stringify(a)).sort(),
         );
         assert.equal(engine.inputsOf("desks-ana.silva").bundleId, "wsb-93xk71ss4");
         assert.equal(engine.inputsOf("desks-dev.two").bundleId, "wsb-clj85qzj1");
@@ -68,5 +69,16 @@ describe("workspaces.Workspaces", () => {
     it("exposes workspace ids by user", async () => {
         const { engine, built } = await plan(() => new workspaces.Workspaces("desks", ARGS));
         assert.deepEqual(await unwrap(built.workspaceIds), Object.fromEntries(engine.ofType(WORKSPACE).map((w) => [w.inputs.userName, w.id])));
+    });
+
+    it("every workspace waits for what the component depends on, and for its own user resource", async () => {
+        const { engine } = await plan(() => {
+            const gate = new random.RandomId("gate", { byteLength: 4 });
+            const ana = new random.RandomId("ana-user", { byteLength: 4 });
+            return new workspaces.Workspaces("desks", { ...ARGS, userResources: { "ana.silva": ana } }, { dependsOn: [gate] });
+        });
+        const [gate, ana] = [engine.get("gate").urn, engine.get("ana-user").urn];
+        assert.deepEqual([engine.get("desks-ana.silva").dependencies.includes(gate), engine.get("desks-ana.silva").dependencies.includes(ana)], [true, true]);
+        assert.deepEqual([engine.get("desks-li.wei").dependencies.includes(gate), engine.get("desks-li.wei").dependencies.includes(ana)], [true, false]);
     });
 });
