@@ -60,6 +60,7 @@ export const cloudfrontStackPolicies: Policies = [
         remediationSteps: "Set the function URL's authorizationType to 'AWS_IAM', add an Origin Access Control of type 'lambda' to the origin, and allow cloudfront.amazonaws.com to invoke the URL with an AWS:SourceArn condition.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-lambda.html",
         enforcementLevel: "mandatory",
+        subject: DISTRIBUTION,
         check: (args, report) => {
             const distributions = ofType(args.resources, [DISTRIBUTION]);
             for (const url of ofType(args.resources, [FUNCTION_URL]).filter((u) => peek(() => u.props.authorizationType) === "NONE")) {
@@ -77,6 +78,7 @@ export const cloudfrontStackPolicies: Policies = [
         remediationSteps: "Add an aws.s3.BucketOwnershipControls for the log bucket with rule.objectOwnership 'BucketOwnerPreferred' (new buckets default to 'BucketOwnerEnforced', which disables ACLs).",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html",
         enforcementLevel: "mandatory",
+        subject: DISTRIBUTION,
         check: (args, report) => {
             const buckets = ofType(args.resources, BUCKETS);
             const controls = ofType(args.resources, [OWNERSHIP]);
@@ -97,6 +99,7 @@ export const cloudfrontStackPolicies: Policies = [
         remediationSteps: "Use the bucket's REST endpoint (bucketRegionalDomainName) with an Origin Access Control, block public access on the bucket, and use a CloudFront Function or defaultRootObject for index documents.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DownloadDistS3AndCustomOrigins.html",
         enforcementLevel: "mandatory",
+        subject: DISTRIBUTION,
         check: (args, report) => {
             // Website configurations, and buckets configured as websites inline (the `website` input).
             const websites = [...ofType(args.resources, WEBSITES), ...ofType(args.resources, BUCKETS).filter((b) => peek(() => b.props.website) !== undefined)];
