@@ -71,6 +71,10 @@ export function shippedPack(): PackEntry {
 /** The pack in `packDir`: its package.json `main`, else index.ts, else index.js. */
 export function packIn(packDir: string): PackEntry {
     const dir = path.resolve(packDir);
+    if (dir === shippedPack().dir) {
+        // This package's own pack: the build that matches the running code (sources here, dist when installed).
+        return shippedPack();
+    }
     const manifest = path.join(dir, "package.json");
     const main = fs.existsSync(manifest) ? (JSON.parse(fs.readFileSync(manifest, "utf8")) as { main?: string }).main : undefined;
     // A declared main that is not built yet (a compiled pack in a fresh clone) falls back to the sources.

@@ -75,20 +75,22 @@ export const s3Policies: Policies = [
     stackPolicy({
         name: "s3-log-bucket-retained",
         description:
-            "A bucket that receives CloudFront logs should be protected and must not be force-destroyable, so that a destroy or a replacement keeps the logs (the analyzer sees protect, not retainOnDelete)",
+            "A bucket that receives CloudFront logs must not be force-destroyable, and with requireProtect must be protected, so that a destroy or a replacement keeps the logs",
         severity: "medium",
         controls: {},
-        remediationSteps: "Give the bucket the protect resource option (a bucket only retained with retainOnDelete is invisible to policies: disable this policy for it) and leave forceDestroy unset.",
+        remediationSteps: "Leave forceDestroy unset; where your rule is `protect`, give the bucket that resource option. The analyzer sees protect, not retainOnDelete, so a bucket kept by retainOnDelete (as the components do) passes only without requireProtect.",
         url: "https://www.pulumi.com/docs/iac/concepts/options/protect/",
         enforcementLevel: "advisory",
+        configSchema: { properties: { requireProtect: { type: "boolean", default: false } } },
         subject: BUCKET,
-        check: (_args, report, resources) => {
+        check: (args, report, resources) => {
+            const requireProtect = args.getConfig<{ requireProtect?: boolean }>().requireProtect === true;
             const logTargets = new Set(resources.of(DISTRIBUTION).map((d) => bucketOfDomain(d.props.loggingConfig?.bucket)).filter(Boolean));
             for (const bucket of resources.of(BUCKET).filter((b) => logTargets.has(b.props.bucket))) {
                 if (bucket.props.forceDestroy === true) {
                     report(`log bucket '${bucket.props.bucket}' has forceDestroy: a destroy deletes every log in it`, bucket.urn);
                 }
-                if (!bucket.opts.protect) {
+                if (requireProtect && !bucket.opts.protect) {
                     report(`log bucket '${bucket.props.bucket}' is not protected`, bucket.urn);
                 }
             }

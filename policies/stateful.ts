@@ -4,9 +4,9 @@ import { resourcePolicy } from "./define";
 /**
  * Stateful resources whose loss is not undone by a redeploy. The analyzer's resource options
  * carry `protect` but not `retainOnDelete` (@pulumi/policy 1.21, AnalyzerResourceOptions), so
- * these policies judge protection only: they are advisory, and a resource that is retained
- * instead (as the components retain keys, directories and workspaces by default) is reported
- * with that said.
+ * these policies judge protection only. They are disabled by default: the components retain
+ * keys, directories and workspaces (retainOnDelete) instead, which no policy can see. Turn them
+ * on (advisory or mandatory) where `protect` is your organisation's rule.
  */
 const STATEFUL = [
     { service: "kms", type: "aws:kms/key:Key", what: "KMS keys", loss: "data encrypted under the key becomes unreadable once its deletion window ends" },
@@ -25,7 +25,7 @@ export const statefulPolicies: Policies = STATEFUL.map(({ service, type, what, l
         controls: {},
         remediationSteps: "Set the protect resource option (pulumi.CustomResourceOptions.protect, or the component's protect argument); unprotect deliberately before a planned deletion.",
         url: "https://www.pulumi.com/docs/iac/concepts/options/protect/",
-        enforcementLevel: "advisory",
+        enforcementLevel: "disabled",
         types: [type],
         check: (_props, reportViolation, args) => {
             if (!args.opts.protect) {

@@ -39,7 +39,11 @@ const ACCOUNT = { "kms:CallerAccount": "123456789012" };
 
 describe("second guard: each new policy on raw resources", function () {
     let pack: Pack;
-    before(async () => (pack = await Pack.start()));
+    before(async () => {
+        pack = await Pack.start();
+        // Off by default (retainOnDelete is invisible to policies): judged here as a team that requires protect.
+        await pack.configure({ "kms-protected": "advisory", "workspaces-protected": "advisory", "directoryservice-protected": "advisory", "s3-log-bucket-retained": { requireProtect: true } });
+    });
     after(() => pack.stop());
 
     it("s3-cloudfront-source-condition: the CloudFront service principal needs AWS:SourceArn or AWS:SourceAccount", async () => {
@@ -170,7 +174,11 @@ function editDocument(inputs: Record<string, any>, key: string, edit: (document:
 
 describe("second guard: a fault injected into a component's output is reported", function () {
     let pack: Pack;
-    before(async () => (pack = await Pack.start()));
+    before(async () => {
+        pack = await Pack.start();
+        // Off by default (retainOnDelete is invisible to policies): judged here as a team that requires protect.
+        await pack.configure({ "kms-protected": "advisory", "workspaces-protected": "advisory", "directoryservice-protected": "advisory", "s3-log-bucket-retained": { requireProtect: true } });
+    });
     after(() => pack.stop());
 
     async function distribution(): Promise<MockEngine> {
