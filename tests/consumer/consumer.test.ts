@@ -77,10 +77,16 @@ describe("the packed package in a consumer project made like `pulumi new aws-typ
             fs.writeFileSync(path.join(dir, file), code);
             return { file, pack: code.includes('from "@pulumi/policy"') };
         });
-        typecheck("programs", ["index.ts", ...files.filter((f) => !f.pack).map((f) => f.file)]);
+        const programs = ["index.ts", ...files.filter((f) => !f.pack).map((f) => f.file)];
+        typecheck("programs", programs);
+        // The entry points resolve under the other module resolutions too (`exports` and `typesVersions`).
+        typecheck("node16", programs, { module: "node16", moduleResolution: "node16" });
+        typecheck("bundler", programs, { module: "esnext", moduleResolution: "bundler" });
         // A policy pack is its own project; @pulumi/policy 1.21.0 ships an empty proxy.d.ts that its
         // index.d.ts re-exports from, so a pack needs skipLibCheck (the README says so).
-        typecheck("pack", files.filter((f) => f.pack).map((f) => f.file), { skipLibCheck: true });
+        const packs = files.filter((f) => f.pack).map((f) => f.file);
+        typecheck("pack", packs, { skipLibCheck: true });
+        typecheck("pack-node16", packs, { skipLibCheck: true, module: "node16", moduleResolution: "node16" });
         assert.ok(files.some((f) => f.pack), "the policy library snippet is checked too");
     });
 

@@ -100,7 +100,7 @@ describe("offline policy gate", () => {
             assert.equal(pack.policies.length, 64);
             assert.deepEqual(
                 pack.policies.filter((p) => p.level === "disabled").map((p) => p.name),
-                ["cloudfront-required-tags", "acm-no-wildcard"],
+                ["cloudfront-required-tags", "acm-no-wildcard", "kms-protected", "workspaces-protected", "directoryservice-protected"],
             );
         } finally {
             pack.stop();

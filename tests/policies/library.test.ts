@@ -43,6 +43,7 @@ describe("policy library (pulumi-aws-euc/policies)", () => {
             "cloudfront-minimum-tls",
             "cloudfront-required-tags",
             "kms-deletion-window",
+            "s3-log-bucket-retained",
             "workspaces-device-types",
             "workspaces-self-service-permissions",
         ]);

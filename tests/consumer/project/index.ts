@@ -26,6 +26,7 @@ const office = new workspaces.DesktopEnvironment("office", {
     directory: {
         network: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"] },
         directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true },
+        defaultRole: "create",
     },
     desktops: { bundle: { name: "Standard with Windows 11 (Server 2022 based)" } },
     users: [{ userName: "ana.silva", email: "ana.silva@example.com", givenName: "Ana", surname: "Silva" }],
