@@ -107,6 +107,14 @@ describe("offline plan", () => {
             assert.equal(json.resources.find((r: { name: string }) => r.name === "token").inputs.value, "[secret]");
         });
 
+        it("runs the folder named by `main`, not a sibling file of the same name", () => {
+            const result = plan(path.join(FIXTURES, "sibling-json"), "--json");
+            assert.equal(result.status, 0, result.stderr);
+            const json = JSON.parse(result.stdout);
+            assert.deepEqual(json.resources.map((r: { type: string }) => r.type), ["pulumi:pulumi:Stack", "aws:sns/topic:Topic"]);
+            assert.match(json.outputs.topicName, /^alerts-[0-9a-f]{7}$/);
+        });
+
         it("exits non-zero with the program's error message when the program fails", () => {
             const result = plan(path.join(FIXTURES, "bad-alias"));
             assert.equal(result.status, 2);
