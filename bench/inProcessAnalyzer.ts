@@ -3,7 +3,7 @@
 // inside the analyzer, and nothing else.
 import type { Policies } from "@pulumi/policy";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
-import * as structProto from "google-protobuf/google/protobuf/struct_pb";
+import { analyzeRequest as requestOf, analyzeStackRequest as stackRequestOf } from "../plan/analyzerRequests";
 
 // The SDK's handler factories are exported from its server module, marked internal.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,41 +21,16 @@ export interface Resource {
     props: Record<string, unknown>;
 }
 
-function options(): analyzer.AnalyzerResourceOptions {
-    const opts = new analyzer.AnalyzerResourceOptions();
-    opts.setCustomtimeouts(new analyzer.AnalyzerResourceOptions.CustomTimeouts());
-    return opts;
-}
-
 const urnOf = (r: Resource) => `urn:pulumi:bench::pack::${r.type}::${r.name}`;
-const struct = (props: Record<string, unknown>) => structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
 
-/** The `Analyze` request of one resource. */
+/** The `Analyze` request of one resource, as the engine builds it. */
 export function analyzeRequest(resource: Resource): analyzer.AnalyzeRequest {
-    const request = new analyzer.AnalyzeRequest();
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setUrn(urnOf(resource));
-    request.setProperties(struct(resource.props));
-    request.setOptions(options());
-    return request;
+    return requestOf({ ...resource, urn: urnOf(resource) });
 }
 
-/** The `AnalyzeStack` request of a whole stack. */
+/** The `AnalyzeStack` request of a whole stack, as the engine builds it. */
 export function analyzeStackRequest(resources: Resource[]): analyzer.AnalyzeStackRequest {
-    const request = new analyzer.AnalyzeStackRequest();
-    request.setResourcesList(
-        resources.map((resource) => {
-            const r = new analyzer.AnalyzerResource();
-            r.setType(resource.type);
-            r.setName(resource.name);
-            r.setUrn(urnOf(resource));
-            r.setProperties(struct(resource.props));
-            r.setOptions(options());
-            return r;
-        }),
-    );
-    return request;
+    return stackRequestOf(resources.map((resource) => ({ ...resource, urn: urnOf(resource) })));
 }
 
 /** A violation as the handler reports it. */

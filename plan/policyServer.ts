@@ -4,8 +4,8 @@ import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
-import * as structProto from "google-protobuf/google/protobuf/struct_pb";
 import * as emptyProto from "google-protobuf/google/protobuf/empty_pb";
+import { analyzeRequest, analyzeStackRequest, struct } from "./analyzerRequests";
 
 /** Enforcement levels as the analyzer protocol numbers them. */
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
@@ -106,48 +106,6 @@ function call<Req, Res>(fn: Call<Req, Res>, request: Req): Promise<Res> {
     return new Promise((resolve, reject) => fn(request, (err, response) => (err ? reject(err) : resolve(response))));
 }
 
-function options(resource: AnalyzedResource): analyzer.AnalyzerResourceOptions {
-    const opts = new analyzer.AnalyzerResourceOptions();
-    opts.setProtect(resource.protect ?? false);
-    opts.setIgnorechangesList(resource.ignoreChanges ?? []);
-    opts.setDeletebeforereplace(false);
-    opts.setDeletebeforereplacedefined(false);
-    opts.setAdditionalsecretoutputsList([]);
-    opts.setAliasesList([]);
-    opts.setCustomtimeouts(new analyzer.AnalyzerResourceOptions.CustomTimeouts());
-    opts.setParent(resource.parent ?? "");
-    return opts;
-}
-
-function struct(value: Record<string, unknown>): structProto.Struct {
-    // Struct cannot hold `undefined`; JSON drops it the way the engine does.
-    return structProto.Struct.fromJavaScript(JSON.parse(JSON.stringify(value)));
-}
-
-function providerOf(resource: AnalyzedResource): analyzer.AnalyzerProviderResource | undefined {
-    if (!resource.provider) {
-        return undefined;
-    }
-    const provider = new analyzer.AnalyzerProviderResource();
-    provider.setType(resource.provider.type);
-    provider.setName(resource.provider.name);
-    provider.setUrn(resource.provider.urn);
-    provider.setProperties(struct(resource.provider.props));
-    return provider;
-}
-
-/** The request of `Analyze` and `Remediate`: one resource with its props and options. */
-function analyzeRequest(resource: AnalyzedResource): analyzer.AnalyzeRequest {
-    const request = new analyzer.AnalyzeRequest();
-    request.setType(resource.type);
-    request.setName(resource.name);
-    request.setUrn(resource.urn);
-    request.setProperties(struct(resource.props));
-    request.setOptions(options(resource));
-    request.setProvider(providerOf(resource));
-    return request;
-}
-
 function violations(list: analyzer.AnalyzeDiagnostic[]): Violation[] {
     return list.map((d) => ({
         policyName: d.getPolicyname(),
@@ -240,24 +198,7 @@ export class PolicyServer {
 
     /** Runs the stack policies on every resource at once. */
     async analyzeStack(resources: AnalyzedResource[]): Promise<Violation[]> {
-        const request = new analyzer.AnalyzeStackRequest();
-        request.setResourcesList(
-            resources.map((resource) => {
-                const r = new analyzer.AnalyzerResource();
-                r.setType(resource.type);
-                r.setName(resource.name);
-                r.setUrn(resource.urn);
-                r.setProperties(struct(resource.props));
-                r.setOptions(options(resource));
-                r.setParent(resource.parent ?? "");
-                r.setDependenciesList(resource.dependencies ?? []);
-                r.setProvider(providerOf(resource));
-                for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
-                    r.getPropertydependenciesMap().set(key, new analyzer.AnalyzerPropertyDependencies().setUrnsList(urns));
-                }
-                return r;
-            }),
-        );
+        const request = analyzeStackRequest(resources);
         const response = await call<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(this.client.analyzeStack.bind(this.client), request);
         return violations(response.getDiagnosticsList());
     }

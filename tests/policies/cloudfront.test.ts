@@ -1,29 +1,12 @@
 import * as assert from "node:assert/strict";
 import { Pack } from "./pack";
+import { distribution } from "./conformance/fixtures";
 
 const DIST = "aws:cloudfront/distribution:Distribution";
 const HEADERS = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
-const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/abc";
 
 /** A distribution that passes every CloudFront policy. */
-function secure(): Record<string, any> {
-    return {
-        aliases: ["www.example.com"],
-        origins: [
-            { originId: "site", domainName: "site.s3.eu-west-3.amazonaws.com", originAccessControlId: "E1" },
-            { originId: "api", domainName: "api.example.net", customOriginConfig: { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"], httpPort: 80, httpsPort: 443 } },
-        ],
-        originGroups: [{ originId: "g", members: [{ originId: "site" }, { originId: "api" }], failoverCriteria: { statusCodes: [500] } }],
-        defaultCacheBehavior: { viewerProtocolPolicy: "redirect-to-https", responseHeadersPolicyId: "h" },
-        orderedCacheBehaviors: [{ pathPattern: "/api/*", viewerProtocolPolicy: "https-only", responseHeadersPolicyId: "h" }],
-        viewerCertificate: { acmCertificateArn: CERT, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
-        webAclId: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/a/b",
-        loggingConfig: { bucket: "logs.s3.amazonaws.com" },
-        defaultRootObject: "index.html",
-        restrictions: { geoRestriction: { restrictionType: "whitelist", locations: ["FR"] } },
-        tags: { team: "web" },
-    };
-}
+const secure = (): Record<string, any> => distribution();
 
 function change(edit: (props: Record<string, any>) => void): Record<string, any> {
     const props = secure();

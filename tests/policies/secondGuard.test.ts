@@ -37,13 +37,16 @@ const use = (condition: object) => ({ Sid: "Use", Effect: "Allow", Principal: { 
 const VIA = { "kms:ViaService": "workspaces.eu-west-3.amazonaws.com" };
 const ACCOUNT = { "kms:CallerAccount": "123456789012" };
 
+/** The pack as a team that requires `protect` runs it (those checks are off by default: retainOnDelete is invisible to policies). */
+async function packRequiringProtect(): Promise<Pack> {
+    const pack = await Pack.start();
+    await pack.configure({ "kms-protected": "advisory", "workspaces-protected": "advisory", "directoryservice-protected": "advisory", "s3-log-bucket-retained": { requireProtect: true } });
+    return pack;
+}
+
 describe("second guard: each new policy on raw resources", function () {
     let pack: Pack;
-    before(async () => {
-        pack = await Pack.start();
-        // Off by default (retainOnDelete is invisible to policies): judged here as a team that requires protect.
-        await pack.configure({ "kms-protected": "advisory", "workspaces-protected": "advisory", "directoryservice-protected": "advisory", "s3-log-bucket-retained": { requireProtect: true } });
-    });
+    before(async () => (pack = await packRequiringProtect()));
     after(() => pack.stop());
 
     it("s3-cloudfront-source-condition: the CloudFront service principal needs AWS:SourceArn or AWS:SourceAccount", async () => {
@@ -174,11 +177,7 @@ function editDocument(inputs: Record<string, any>, key: string, edit: (document:
 
 describe("second guard: a fault injected into a component's output is reported", function () {
     let pack: Pack;
-    before(async () => {
-        pack = await Pack.start();
-        // Off by default (retainOnDelete is invisible to policies): judged here as a team that requires protect.
-        await pack.configure({ "kms-protected": "advisory", "workspaces-protected": "advisory", "directoryservice-protected": "advisory", "s3-log-bucket-retained": { requireProtect: true } });
-    });
+    before(async () => (pack = await packRequiringProtect()));
     after(() => pack.stop());
 
     async function distribution(): Promise<MockEngine> {
@@ -282,7 +281,7 @@ describe("second guard: a fault injected into a component's output is reported",
 
     it("protected workspaces losing their protection", async () => {
         const engine = startEngine();
-        new workspaces.Workspaces("desks", { directoryId: "d-1234567890", encryptionKeyArn: "arn:aws:kms:eu-west-3:123456789012:key/1", defaults: { bundle: { id: "wsb-1" } }, users: [{ userName: "ana" }], protect: true });
+        new workspaces.Workspaces("desks", { directoryId: "d-1234567890", encryptionKeyArn: "arn:aws:kms:eu-west-3:123456789012:key/1", defaults: { bundle: { id: "wsb-93xk71ss4" } }, users: [{ userName: "ana" }], protect: true });
         await engine.settle();
         assert.deepEqual(await findings(pack, engine, "workspaces-protected"), []);
         const [workspace] = engine.resources.filter((r) => r.type === WORKSPACE);
