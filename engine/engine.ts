@@ -101,6 +101,8 @@ export class MockEngine {
     readonly invokes: RecordedInvoke[] = [];
     readonly errors: Error[] = [];
     readonly cloud: MockCloud;
+    /** URNs recorded so far: a duplicate is found in constant time, whatever the size of the plan. */
+    private readonly urns = new Set<string>();
     /** Resources the mock cloud accepted, for AWS's uniqueness and quota rules. */
     private readonly accepted: AcceptedResource[] = [];
     readonly project: string;
@@ -197,12 +199,12 @@ export class MockEngine {
             },
             state: unwrapSecrets(pulumi.runtime.deserializeProperties(response.getObject()), "", []),
         };
-        if (this.resources.some((r) => r.urn === recorded.urn)) {
+        if (this.urns.has(recorded.urn)) {
             // The real engine refuses two resources with one URN; so does the mock engine.
             this.errors.push(new Error(`duplicate resource URN ${recorded.urn}`));
         }
-        const at = this.resources.findIndex((r) => r.order > order);
-        this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
+        this.urns.add(recorded.urn);
+        insertInOrder(this.resources, recorded);
     }
 
     /** Waits until every pending registration and invoke has finished; throws the first failure. */
@@ -255,6 +257,28 @@ export class MockEngine {
     private urnsOf(nameOrUrn: string): string[] {
         return nameOrUrn.startsWith("urn:") ? [nameOrUrn] : this.resources.filter((r) => r.name === nameOrUrn).map((r) => r.urn);
     }
+}
+
+/**
+ * Inserts `recorded` by its `order`. Registrations mostly finish in program order, so the common
+ * case is an append; a late one is placed by binary search. Either way no scan of the whole list.
+ */
+function insertInOrder(resources: RecordedResource[], recorded: RecordedResource): void {
+    if (resources.length === 0 || resources[resources.length - 1].order < recorded.order) {
+        resources.push(recorded);
+        return;
+    }
+    let low = 0;
+    let high = resources.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (resources[middle].order > recorded.order) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    resources.splice(low, 0, recorded);
 }
 
 interface OutputInternals<T> {

@@ -68,7 +68,7 @@ export class DesktopEnvironment extends pulumi.ComponentResource {
         this.key = args.encryption && "existingKeyArn" in args.encryption ? undefined : new EncryptionKey(childName(name, "key"), { ...(args.encryption ?? {}), tags: args.tags }, parent);
         const keyArn = this.key?.arn ?? (args.encryption as { existingKeyArn: pulumi.Input<string> }).existingKeyArn;
         this.directory = new Directory(childName(name, "directory"), { ...args.directory, tags: args.tags }, parent);
-        // Workspaces wait for the registration (its directoryId output) and, when provisioned, for the users.
+        // Workspaces wait for the registration (its directoryId output) and, when provisioned, for their user.
         const directoryId = this.directory.registration.directoryId;
         this.directoryUsers = args.provisionUsers
             ? new DirectoryUsers(
@@ -85,8 +85,17 @@ export class DesktopEnvironment extends pulumi.ComponentResource {
             : undefined;
         this.workspaces = new Workspaces(
             childName(name, "workspaces"),
-            { directoryId, encryptionKeyArn: keyArn, defaults: args.desktops, users: args.users, retainOnDelete: args.retainWorkspaces, tags: args.tags },
-            { parent: this, dependsOn: this.directoryUsers ? [this.directoryUsers] : [] },
+            {
+                directoryId,
+                encryptionKeyArn: keyArn,
+                defaults: args.desktops,
+                users: args.users,
+                // Each workspace waits for its own user only: waiting for all of them makes the plan quadratic.
+                userDependencies: this.directoryUsers?.users,
+                retainOnDelete: args.retainWorkspaces,
+                tags: args.tags,
+            },
+            parent,
         );
         this.monitoring = args.monitoring === false ? undefined : new Monitoring(childName(name, "monitoring"), { ...(args.monitoring ?? {}), directoryId, tags: args.tags }, parent);
 

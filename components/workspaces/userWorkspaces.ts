@@ -59,6 +59,14 @@ export interface WorkspacesArgs {
     retainOnDelete?: boolean;
     /** Also protect each workspace from deletion by Pulumi. @default false */
     protect?: boolean;
+    /**
+     * What each user's workspace waits for, by lower-cased user name: typically the user's own
+     * directory user (see `DirectoryUsers.users`). Each workspace depends on its own entry only,
+     * so the plan stays linear in the number of users; a `dependsOn` given to this component
+     * instead holds for every workspace (and a component there means each workspace waits for
+     * all of its children). @default - none
+     */
+    userDependencies?: Record<string, pulumi.Resource>;
     tags?: Tags;
 }
 
@@ -115,13 +123,33 @@ export class Workspaces extends pulumi.ComponentResource {
                     },
                     tags: { ...tags, "aws-euc:user": user.userName },
                 },
-                // `dependsOn` given to the component holds for every workspace (e.g. the directory users).
-                { parent: this, retainOnDelete: args.retainOnDelete ?? true, protect: args.protect ?? false, dependsOn: opts?.dependsOn },
+                // `dependsOn` given to the component holds for every workspace; a user's own dependency for its workspace only.
+                { parent: this, retainOnDelete: args.retainOnDelete ?? true, protect: args.protect ?? false, dependsOn: withDependency(opts?.dependsOn, args.userDependencies?.[userKey(user.userName)]) },
             );
         }
         this.workspaceIds = pulumi.output(Object.fromEntries(Object.entries(this.workspaces).map(([k, w]) => [k, w.id])));
         this.registerOutputs({ workspaceIds: this.workspaceIds });
     }
+}
+
+type DependsOn = pulumi.ResourceOptions["dependsOn"];
+
+/** `dependsOn` plus one more resource, whatever form `dependsOn` was given in. */
+export function withDependency(dependsOn: DependsOn, extra: pulumi.Resource | undefined): DependsOn {
+    if (extra === undefined) {
+        return dependsOn;
+    }
+    if (dependsOn === undefined) {
+        return [extra];
+    }
+    if (Array.isArray(dependsOn)) {
+        return [...dependsOn, extra];
+    }
+    if (pulumi.Resource.isInstance(dependsOn)) {
+        return [dependsOn, extra];
+    }
+    // A promise or Output of one resource or a list of them.
+    return pulumi.output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>).apply((d) => [...(Array.isArray(d) ? d : [d]), extra]) as DependsOn;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

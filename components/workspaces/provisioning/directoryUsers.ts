@@ -9,13 +9,19 @@ export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
+/**
+ * One provider for every user: Pulumi serializes a dynamic provider's code once per provider
+ * object, so a shared instance is serialized once per program instead of once per user.
+ */
+const PROVIDER = new DirectoryUserProvider();
+
 /** One user of an AWS Managed Microsoft AD, managed through the Directory Service Data API. */
 export class DirectoryUser extends pulumi.dynamic.Resource {
     /** The user's security identifier in the directory. */
     public readonly sid!: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: Inputs<DirectoryUserInputs>, opts?: pulumi.CustomResourceOptions) {
-        super(new DirectoryUserProvider(), name, { ...args, sid: undefined, passwordFingerprint: undefined }, { ...opts, additionalSecretOutputs: ["password"] });
+        super(PROVIDER, name, { ...args, sid: undefined, passwordFingerprint: undefined }, { ...opts, additionalSecretOutputs: ["password"] });
     }
 }
 
