@@ -1,0 +1,28 @@
+import * as path from "node:path";
+import { median, runNode } from "./measure";
+import type { CliSummary } from "./report";
+import type { Workload } from "./workloads";
+
+/** The offline plan as a user runs it (the lead may point this at the shipped CLI). */
+export const PLAN_SCRIPT = "plan/main.ts";
+const TSX_CLI = require.resolve("tsx/cli");
+/** What starting Node with the Pulumi SDKs costs: the least any plan can take. */
+export const BARE = "require('@pulumi/pulumi'); require('@pulumi/aws')";
+
+/**
+ * Wall time of the offline plan of each example as a whole CLI run (`tsx plan/main.ts <dir>`),
+ * against `node -e "<BARE>"`, interleaved, median of `runs`.
+ */
+export async function measureCli(examples: readonly Workload[], runs: number, root: string, log: (line: string) => void): Promise<CliSummary[]> {
+    const bare: number[] = [];
+    const plans = new Map<string, number[]>(examples.map((e) => [e.id, []]));
+    for (let run = 0; run < runs; run++) {
+        bare.push((await runNode(["-e", BARE], root)).wallMs);
+        for (const example of examples) {
+            plans.get(example.id)!.push((await runNode([TSX_CLI, PLAN_SCRIPT, path.relative(root, example.exampleDir!)], root)).wallMs);
+        }
+        log(`cli run ${run + 1}/${runs}`);
+    }
+    const bareMs = median(bare);
+    return examples.map((e) => ({ label: e.label, planMs: median(plans.get(e.id)!), bareMs }));
+}
