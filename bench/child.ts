@@ -27,18 +27,18 @@ export interface ChildResult {
 /**
  * One measured run, in its own process: `child.ts <workload> component [recording.json]` runs the
  * component program (and writes its recording for the floor); `child.ts <workload> floor
- * recording.json` replays that recording as raw resources.
+ * recording.json` replays that recording as raw resources, `typed` the same through the SDK classes.
  */
 async function main([id, mode, recordingFile]: string[]): Promise<ChildResult> {
     const workload = workloadById(id);
     const project = workload.exampleDir ? exampleProject(workload.exampleDir) : { name: "bench", config: { "aws:region": "eu-west-3" } };
-    const floor = mode === "floor" ? (JSON.parse(fs.readFileSync(recordingFile, "utf8")) as FloorResource[]) : undefined;
+    const floor = mode !== "component" ? (JSON.parse(fs.readFileSync(recordingFile, "utf8")) as FloorResource[]) : undefined;
     const engine = MockEngine.start({ project: project.name, stack: "dev", config: project.config, preview: true });
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     await pulumi.runtime.runInPulumiStack(async () => {
         if (floor) {
-            registerFloor(floor);
+            registerFloor(floor, mode === "typed");
         } else {
             await workload.run();
         }

@@ -7,8 +7,9 @@ import { cliTable, growthOf, growthTable, programTable, summarize, verdict, Work
 import { allWorkloads, LARGE, SMALL, Workload } from "./workloads";
 
 /**
- * `npm run bench`: the components against the raw-resource floor made from their own recording,
- * each run in its own process, runs interleaved so that a busy machine slows both alike.
+ * `npm run bench`: the components against the raw-resource floor made from their own recording
+ * (and against the same floor through the SDK classes, to tell the SDK's share from ours), each
+ * run in its own process, runs interleaved so that a busy machine slows all alike.
  *
  *   --quick          skip the 2,000-user sizes (also BENCH_QUICK=1)
  *   --runs N         runs per program (median), default 5
@@ -57,7 +58,7 @@ async function main(options: BenchOptions): Promise<void> {
     const workloads = allWorkloads(options.quick ? [SMALL] : [SMALL, LARGE]).filter((w) => !options.only || options.only.includes(w.id));
     const runsOf = (w: Workload) => (w.users === LARGE ? options.largeRuns : options.runs);
     const recordings = fs.mkdtempSync(path.join(os.tmpdir(), "aws-euc-bench-"));
-    const runs: WorkloadRuns[] = workloads.map((workload) => ({ workload, component: [], floor: [] }));
+    const runs: WorkloadRuns[] = workloads.map((workload) => ({ workload, component: [], floor: [], typed: [] }));
     try {
         const rounds = Math.max(...workloads.map(runsOf));
         for (let round = 0; round < rounds; round++) {
@@ -66,8 +67,10 @@ async function main(options: BenchOptions): Promise<void> {
                 // The component's first run also records what the floor replays.
                 entry.component.push(await measureChild(entry.workload.id, "component", round === 0 ? recording : "", root));
                 entry.floor.push(await measureChild(entry.workload.id, "floor", recording, root));
-                const [c, f] = [entry.component[round], entry.floor[round]];
-                log(`${entry.workload.id} run ${round + 1}: component ${Math.round(c.ms)} ms ${Math.round(c.peakRssMiB)} MiB, floor ${Math.round(f.ms)} ms ${Math.round(f.peakRssMiB)} MiB`);
+                entry.typed.push(await measureChild(entry.workload.id, "typed", recording, root));
+                const [c, f, t] = [entry.component[round], entry.floor[round], entry.typed[round]];
+                const show = (r: typeof c) => `${Math.round(r.ms)} ms (CPU ${Math.round(r.cpuMs)}) ${Math.round(r.peakRssMiB)} MiB`;
+                log(`${entry.workload.id} run ${round + 1}: component ${show(c)}, floor ${show(f)}, SDK-class floor ${show(t)}`);
             }
         }
     } finally {

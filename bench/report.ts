@@ -7,6 +7,8 @@ export interface WorkloadRuns {
     workload: Workload;
     component: ChildResult[];
     floor: ChildResult[];
+    /** The floor through the typed SDK classes: what the SDK itself adds to the raw floor. */
+    typed: ChildResult[];
 }
 
 /** Medians of one workload. */
@@ -17,8 +19,11 @@ export interface WorkloadSummary {
     invokes: number;
     component: { ms: number; cpuMs: number; rssMiB: number };
     floor: { ms: number; cpuMs: number; rssMiB: number };
+    typed: { ms: number; cpuMs: number; rssMiB: number };
     /** component / floor, of the medians. */
     ratio: { ms: number; cpuMs: number; rssMiB: number };
+    /** component / typed floor, of the medians. */
+    typedRatio: { ms: number; cpuMs: number; rssMiB: number };
 }
 
 const medians = (runs: ChildResult[]) => ({
@@ -30,6 +35,7 @@ const medians = (runs: ChildResult[]) => ({
 export function summarize(runs: WorkloadRuns): WorkloadSummary {
     const component = medians(runs.component);
     const floor = medians(runs.floor);
+    const typed = medians(runs.typed);
     return {
         workload: runs.workload,
         runs: runs.component.length,
@@ -37,7 +43,9 @@ export function summarize(runs: WorkloadRuns): WorkloadSummary {
         invokes: runs.component[0].invokes,
         component,
         floor,
+        typed,
         ratio: { ms: component.ms / floor.ms, cpuMs: component.cpuMs / floor.cpuMs, rssMiB: component.rssMiB / floor.rssMiB },
+        typedRatio: { ms: component.ms / typed.ms, cpuMs: component.cpuMs / typed.cpuMs, rssMiB: component.rssMiB / typed.rssMiB },
     };
 }
 
@@ -78,18 +86,19 @@ const x = (value: number) => `${value.toFixed(2)}×`;
 export function programTable(summaries: readonly WorkloadSummary[]): string {
     const rows = summaries.map((s) =>
         [
-            `${s.workload.label} (${s.resources} resources, ${s.invokes} invokes)`,
+            `${s.workload.label} (${s.resources} resources)`,
             String(s.runs),
             ms(s.component.ms),
             ms(s.floor.ms),
             `**${x(s.ratio.ms)}**`,
             `${ms(s.component.cpuMs)} / ${ms(s.floor.cpuMs)} = ${x(s.ratio.cpuMs)}`,
-            `${mib(s.component.rssMiB)} / ${mib(s.floor.rssMiB)} = ${x(s.ratio.rssMiB)}`,
+            `${mib(s.component.rssMiB)} / ${mib(s.floor.rssMiB)} = **${x(s.ratio.rssMiB)}**`,
+            `${x(s.typedRatio.ms)} / ${x(s.typedRatio.cpuMs)} / ${x(s.typedRatio.rssMiB)}`,
         ].join(" | "),
     );
     return [
-        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor | Component / SDK-class floor (wall / CPU / RSS) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map((r) => `| ${r} |`),
     ].join("\n");
 }
