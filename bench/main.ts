@@ -77,7 +77,7 @@ async function main(options: BenchOptions): Promise<void> {
         fs.rmSync(recordings, { recursive: true, force: true });
     }
     const summaries = runs.map(summarize);
-    const growth = growthOf(summaries);
+    const growth = growthOf(runs);
     const lines = [
         `Node ${process.version}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}; medians, ratios of medians.`,
         "",

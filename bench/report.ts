@@ -58,11 +58,19 @@ export interface Growth {
     floor: { ms: number; cpuMs: number };
 }
 
-export function growthOf(summaries: readonly WorkloadSummary[]): Growth[] {
-    const families = [...new Set(summaries.map((s) => s.workload.family).filter((f): f is string => f !== undefined))];
+/**
+ * Growth of each composite from its smallest to its largest size, from the rounds both sizes ran
+ * in (with fewer runs at the large size, the small size's later rounds ran under another load).
+ */
+export function growthOf(runs: readonly WorkloadRuns[]): Growth[] {
+    const families = [...new Set(runs.map((r) => r.workload.family).filter((f): f is string => f !== undefined))];
     const out: Growth[] = [];
     for (const family of families) {
-        const sized = summaries.filter((s) => s.workload.family === family).sort((a, b) => a.workload.users! - b.workload.users!);
+        const members = runs.filter((r) => r.workload.family === family);
+        const common = Math.min(...members.map((r) => r.component.length));
+        const sized = members
+            .map((r) => summarize({ workload: r.workload, component: r.component.slice(0, common), floor: r.floor.slice(0, common), typed: r.typed.slice(0, common) }))
+            .sort((a, b) => a.workload.users! - b.workload.users!);
         if (sized.length < 2) {
             continue;
         }
