@@ -13,7 +13,7 @@ import { allWorkloads, LARGE, SMALL, Workload } from "./workloads";
  *
  *   --quick          skip the 2,000-user sizes (also BENCH_QUICK=1)
  *   --runs N         runs per program (median), default 5
- *   --large-runs N   runs at 2,000 users, default 5
+ *   --large-runs N   runs at 2,000 users, default: as --runs
  *   --only a,b       only these workloads (ids: workspaces, appstream, DesktopEnvironment-100, …)
  *   --no-cli         skip the CLI plan measurement
  */
