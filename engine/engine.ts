@@ -144,6 +144,8 @@ export class MockEngine {
     private refused!: () => void;
     private readonly firstRefusal = new Promise<void>((resolve) => (this.refused = resolve));
     readonly cloud: MockCloud;
+    /** URNs recorded so far: a duplicate is found in constant time, whatever the size of the plan. */
+    private readonly urns = new Set<string>();
     /** Resources the mock cloud accepted, for AWS's uniqueness and quota rules. */
     private readonly accepted: AcceptedResource[] = [];
     readonly project: string;
@@ -285,12 +287,12 @@ export class MockEngine {
             state: plainOf(response.getObject()?.toJavaScript() ?? {}, "", []),
             source: this.sourceOf(req),
         };
-        if (this.resources.some((r) => r.urn === recorded.urn)) {
+        if (this.urns.has(recorded.urn)) {
             // The real engine refuses two resources with one URN; so does the mock engine.
             this.fail(new Error(`duplicate resource URN ${recorded.urn}`));
         }
-        const at = this.resources.findIndex((r) => r.order > order);
-        this.resources.splice(at < 0 ? this.resources.length : at, 0, recorded);
+        this.urns.add(recorded.urn);
+        insertInOrder(this.resources, recorded);
     }
 
     /** The innermost frame of the registration's stack trace that lies in the program (not in node_modules). */
@@ -379,6 +381,28 @@ export class MockEngine {
     private urnsOf(nameOrUrn: string): string[] {
         return nameOrUrn.startsWith("urn:") ? [nameOrUrn] : this.resources.filter((r) => r.name === nameOrUrn).map((r) => r.urn);
     }
+}
+
+/**
+ * Inserts `recorded` by its `order`. Registrations mostly finish in program order, so the common
+ * case is an append; a late one is placed by binary search. Either way no scan of the whole list.
+ */
+function insertInOrder(resources: RecordedResource[], recorded: RecordedResource): void {
+    if (resources.length === 0 || resources[resources.length - 1].order < recorded.order) {
+        resources.push(recorded);
+        return;
+    }
+    let low = 0;
+    let high = resources.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (resources[middle].order > recorded.order) {
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    resources.splice(low, 0, recorded);
 }
 
 interface OutputInternals<T> {

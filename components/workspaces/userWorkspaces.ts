@@ -111,8 +111,6 @@ export class Workspaces extends pulumi.ComponentResource {
             return bundles.get(key)!;
         };
         const retain = args.retainOnDelete ?? true;
-        const given = opts?.dependsOn;
-        const inherited: pulumi.Input<pulumi.Resource>[] = given === undefined ? [] : Array.isArray(given) ? given : [given as pulumi.Input<pulumi.Resource>];
 
         this.workspaces = {};
         for (const user of args.users) {
@@ -146,13 +144,33 @@ export class Workspaces extends pulumi.ComponentResource {
                     ignoreChanges: retain ? REPLACING_WORKSPACE_INPUTS : [],
                     customTimeouts: { create: args.createTimeout ?? "60m", update: "30m", delete: "30m" },
                     // The component's own dependsOn holds for every workspace, plus the user's own resource.
-                    dependsOn: [...inherited, ...(userResource ? [userResource] : [])],
+                    dependsOn: withDependency(opts?.dependsOn, userResource),
                 },
             );
         }
         this.workspaceIds = pulumi.output(Object.fromEntries(Object.entries(this.workspaces).map(([k, w]) => [k, w.id])));
         this.registerOutputs({ workspaceIds: this.workspaceIds });
     }
+}
+
+type DependsOn = pulumi.ResourceOptions["dependsOn"];
+
+/** `dependsOn` plus one more resource, whatever form `dependsOn` was given in. */
+export function withDependency(dependsOn: DependsOn, extra: pulumi.Resource | undefined): DependsOn {
+    if (extra === undefined) {
+        return dependsOn;
+    }
+    if (dependsOn === undefined) {
+        return [extra];
+    }
+    if (Array.isArray(dependsOn)) {
+        return [...dependsOn, extra];
+    }
+    if (pulumi.Resource.isInstance(dependsOn)) {
+        return [dependsOn, extra];
+    }
+    // A promise or Output of one resource or a list of them.
+    return pulumi.output(dependsOn as pulumi.Input<pulumi.Resource | pulumi.Resource[]>).apply((d) => [...(Array.isArray(d) ? d : [d]), extra]) as DependsOn;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -22,7 +22,7 @@ describe("workspaces.DesktopEnvironment", () => {
         ]);
     });
 
-    it("encrypts with the created key, registers before creating users and workspaces, which wait for the users", async () => {
+    it("encrypts with the created key, registers before creating users and workspaces, each waiting for its user", async () => {
         const { engine, built } = await plan(() => new workspaces.DesktopEnvironment("office", ARGS));
         const keyArn = engine.get("office-key-key").state.arn;
         const directoryId = engine.get("office-directory-directory").id;
