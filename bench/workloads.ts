@@ -37,6 +37,7 @@ export function desktopEnvironment(users: number): workspaces.DesktopEnvironment
             network: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] },
             directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true },
             ipAccessRules: [{ cidr: "203.0.113.0/24", description: "office" }],
+            defaultRole: "create",
         },
         desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } },
         users: userNames(users).map((userName) => ({ userName, email: `${userName}@example.com`, givenName: "Given", surname: "Surname" })),
