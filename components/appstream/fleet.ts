@@ -16,6 +16,7 @@ import {
 } from "./limits";
 import { NetworkArgs, securityGroupIdsOf } from "./network";
 import { createScaling, FleetScaling, ScalingArgs, validateScaling } from "./scaling";
+import { checkArguments } from "../arguments";
 
 export const FLEET_TYPE = "aws-euc:appstream:Fleet";
 
@@ -78,6 +79,7 @@ export class Fleet extends pulumi.ComponentResource {
 
     constructor(name: string, args: FleetArgs, opts?: pulumi.ComponentResourceOptions) {
         super(FLEET_TYPE, name, {}, opts);
+        checkArguments(FLEET_TYPE, name, args);
         validateFleetArgs(name, args);
         const tags = componentTags(FLEET_TYPE, args.tags);
 

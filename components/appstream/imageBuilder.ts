@@ -4,6 +4,7 @@ import { ArgumentProblems, childName, componentTags, isIpv4Cidr, isPlain, parseA
 import { createDirectoryConfig, DomainJoinArgs, domainJoinInfo, validateDomainJoin } from "./domainJoin";
 import { INSTANCE_FAMILIES, isGpuImageName, isGpuInstanceType, isInstanceType } from "./instanceTypes";
 import { NetworkArgs, securityGroupIdsOf } from "./network";
+import { checkArguments } from "../arguments";
 
 export const IMAGE_BUILDER_TYPE = "aws-euc:appstream:ImageBuilder";
 
@@ -77,6 +78,7 @@ export class ImageBuilder extends pulumi.ComponentResource {
 
     constructor(name: string, args: ImageBuilderArgs, opts?: pulumi.ComponentResourceOptions) {
         super(IMAGE_BUILDER_TYPE, name, {}, opts);
+        checkArguments(IMAGE_BUILDER_TYPE, name, args);
         validateImageBuilderArgs(name, args);
         const tags = componentTags(IMAGE_BUILDER_TYPE, args.tags);
 

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
 
@@ -61,6 +62,7 @@ export class FleetMonitoring extends pulumi.ComponentResource {
 
     constructor(name: string, args: FleetMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super(MONITORING_TYPE, name, {}, opts);
+        checkArguments(MONITORING_TYPE, name, args);
         validateMonitoringArgs(name, args);
         const tags = componentTags(MONITORING_TYPE, args.tags);
         const region = aws.getRegionOutput({}, { parent: this }).region;

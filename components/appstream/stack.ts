@@ -9,6 +9,7 @@ import {
     USER_SETTING_ACTIONS,
     UserSettingName,
 } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const STACK_TYPE = "aws-euc:appstream:Stack";
 
@@ -74,6 +75,7 @@ export class Stack extends pulumi.ComponentResource {
 
     constructor(name: string, args: StackArgs, opts?: pulumi.ComponentResourceOptions) {
         super(STACK_TYPE, name, {}, opts);
+        checkArguments(STACK_TYPE, name, args);
         validateStackArgs(name, args);
         const tags = componentTags(STACK_TYPE, args.tags);
         this.stack = new aws.appstream.Stack(

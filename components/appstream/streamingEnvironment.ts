@@ -7,6 +7,7 @@ import { FleetMonitoring, FleetMonitoringArgs } from "./monitoring";
 import { createStreamingSecurityGroup, NetworkArgs } from "./network";
 import { Stack, StackArgs } from "./stack";
 import { Users, UsersArgs } from "./users";
+import { checkArguments } from "../arguments";
 
 export const STREAMING_ENVIRONMENT_TYPE = "aws-euc:appstream:StreamingEnvironment";
 
@@ -46,6 +47,7 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
 
     constructor(name: string, args: StreamingEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(STREAMING_ENVIRONMENT_TYPE, name, {}, opts);
+        checkArguments(STREAMING_ENVIRONMENT_TYPE, name, args);
         validateEnvironmentArgs(name, args);
         const tags = componentTags(STREAMING_ENVIRONMENT_TYPE, args.tags);
         const parent = { parent: this };

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, isEmail, show, Tags } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const USERS_TYPE = "aws-euc:appstream:Users";
 
@@ -79,6 +80,7 @@ export class Users extends pulumi.ComponentResource {
 
     constructor(name: string, args: UsersArgs, opts?: pulumi.ComponentResourceOptions) {
         super(USERS_TYPE, name, {}, opts);
+        checkArguments(USERS_TYPE, name, args);
         validateUsersArgs(name, args);
         this.users = {};
         this.associations = {};

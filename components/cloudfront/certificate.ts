@@ -13,6 +13,7 @@ import {
     Tags,
     validationDomainOf,
 } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const CERTIFICATE_TYPE = "aws-euc:cloudfront:Certificate";
 
@@ -56,6 +57,7 @@ export class Certificate extends pulumi.ComponentResource {
 
     constructor(name: string, args: CertificateArgs, opts?: pulumi.ComponentResourceOptions) {
         super(CERTIFICATE_TYPE, name, {}, opts);
+        checkArguments(CERTIFICATE_TYPE, name, args);
         const names = [args.domainName, ...(args.subjectAlternativeNames ?? [])];
         validateCertificateArgs(name, args, names);
 

@@ -17,6 +17,7 @@ import { validateOrigins } from "./validateOrigins";
 import { validateProtection } from "./validateProtection";
 import { validateViewer } from "./validateViewer";
 import { createWebAcl } from "./webAcl";
+import { checkArguments } from "../arguments";
 
 export const DISTRIBUTION_TYPE = "aws-euc:cloudfront:Distribution";
 
@@ -65,6 +66,7 @@ export class Distribution extends pulumi.ComponentResource {
 
     constructor(name: string, args: DistributionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DISTRIBUTION_TYPE, name, {}, opts);
+        checkArguments(DISTRIBUTION_TYPE, name, args);
         validateDistributionArgs(name, args);
         const tags = componentTags(DISTRIBUTION_TYPE, args.tags);
         const aliases = args.aliases ?? [];

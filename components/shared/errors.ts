@@ -7,6 +7,23 @@ export interface ArgumentProblem {
 }
 
 /**
+ * Problems found by the schema check of a component before its hand-written checks ran, keyed by
+ * component type and name (see `components/arguments`). The hand-written checks of the same
+ * component report them with their own, where they found nothing at the same path.
+ */
+const earlierProblems = new Map<string, ArgumentProblem[]>();
+
+/** Hands `problems` to the next `throwIfAny` of the component `componentType` `componentName`. */
+export function deferArgumentProblems(componentType: string, componentName: string, problems: ArgumentProblem[]): void {
+    const key = `${componentType}::${componentName}`;
+    if (problems.length > 0) {
+        earlierProblems.set(key, problems);
+    } else {
+        earlierProblems.delete(key);
+    }
+}
+
+/**
  * Collects every problem with a component's arguments so that the user sees all of them at once,
  * then throws a single `pulumi.InputPropertiesError` whose message lists each property path.
  */
@@ -44,6 +61,11 @@ export class ArgumentProblems {
     }
 
     throwIfAny(): void {
+        const key = `${this.componentType}::${this.componentName}`;
+        const earlier = earlierProblems.get(key) ?? [];
+        earlierProblems.delete(key);
+        const reported = new Set(this.problems.map((p) => p.propertyPath));
+        this.problems.push(...earlier.filter((p) => !reported.has(p.propertyPath)));
         if (this.problems.length === 0) {
             return;
         }

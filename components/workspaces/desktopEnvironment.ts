@@ -6,6 +6,7 @@ import { EncryptionKey, EncryptionKeyArgs, validateKeyArn } from "./encryptionKe
 import { Monitoring, MonitoringArgs } from "./monitoring";
 import { DirectoryUsers, PasswordMode } from "./provisioning/directoryUsers";
 import { Workspaces, WorkspacesArgs, WorkspaceUserArgs } from "./userWorkspaces";
+import { checkArguments } from "../arguments";
 
 export const DESKTOP_ENVIRONMENT_TYPE = "aws-euc:workspaces:DesktopEnvironment";
 
@@ -50,6 +51,7 @@ export class DesktopEnvironment extends pulumi.ComponentResource {
 
     constructor(name: string, args: DesktopEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DESKTOP_ENVIRONMENT_TYPE, name, {}, opts);
+        checkArguments(DESKTOP_ENVIRONMENT_TYPE, name, args);
         const problems = new ArgumentProblems(DESKTOP_ENVIRONMENT_TYPE, name);
         if (args.encryption && "existingKeyArn" in args.encryption) {
             validateKeyArn(args.encryption.existingKeyArn, "encryption.existingKeyArn", problems);

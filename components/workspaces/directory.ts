@@ -6,6 +6,7 @@ import type { DirectoryArgs } from "./directoryArgs";
 import { CLIENT_DOWNLOAD_URL, DirectoryType, WEB_CLIENT_URL } from "./limits";
 import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, selfServiceInput } from "./registration";
 import { validateDirectoryArgs } from "./validateDirectory";
+import { checkArguments } from "../arguments";
 
 export const DIRECTORY_TYPE = "aws-euc:workspaces:Directory";
 
@@ -38,6 +39,7 @@ export class Directory extends pulumi.ComponentResource {
 
     constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DIRECTORY_TYPE, name, {}, opts);
+        checkArguments(DIRECTORY_TYPE, name, args);
         const problems = new ArgumentProblems(DIRECTORY_TYPE, name);
         validateDirectoryArgs(args, problems);
         problems.throwIfAny();

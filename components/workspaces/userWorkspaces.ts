@@ -12,6 +12,7 @@ import {
     RunningMode,
     USER_NAME,
 } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const WORKSPACES_TYPE = "aws-euc:workspaces:Workspaces";
 
@@ -78,6 +79,7 @@ export class Workspaces extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspacesArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WORKSPACES_TYPE, name, {}, opts);
+        checkArguments(WORKSPACES_TYPE, name, args);
         validateWorkspacesArgs(name, args);
         const tags = componentTags(WORKSPACES_TYPE, args.tags);
         const bundleIds = new Map<string, pulumi.Input<string>>();

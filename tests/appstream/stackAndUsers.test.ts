@@ -38,7 +38,7 @@ describe("appstream.Stack", () => {
                     userSettings: { fileDownload: true, printing: true, domainSmartCardSignIn: true },
                     storageConnectors: [{ type: "HOMEFOLDERS" }, { type: "ONE_DRIVE", domains: ["example.com"] }, { type: "GOOGLE_DRIVE", domains: ["example.com"] }],
                     persistApplicationSettings: true,
-                    streamingEndpointIds: ["vpce-0123"],
+                    streamingEndpointIds: ["vpce-01234567"],
                     embedHostDomains: ["portal.example.com"],
                     feedbackUrl: "https://example.com/feedback",
                     redirectUrl: "https://example.com/bye",
@@ -54,7 +54,7 @@ describe("appstream.Stack", () => {
             { connectorType: "GOOGLE_DRIVE", domains: ["example.com"] },
         ]);
         assert.deepEqual(inputs.applicationSettings, { enabled: true, settingsGroup: "excel" });
-        assert.deepEqual(inputs.accessEndpoints, [{ endpointType: "STREAMING", vpceId: "vpce-0123" }]);
+        assert.deepEqual(inputs.accessEndpoints, [{ endpointType: "STREAMING", vpceId: "vpce-01234567" }]);
         assert.deepEqual([inputs.embedHostDomains, inputs.feedbackUrl, inputs.redirectUrl, inputs.streamingExperienceSettings], [["portal.example.com"], "https://example.com/feedback", "https://example.com/bye", { preferredProtocol: "TCP" }]);
     });
 });

@@ -163,7 +163,7 @@ describe("workspaces user provisioning: passwords through the Directory Service 
     it("surfaces the service's refusal", async () => {
         const ds = mockClient(DirectoryServiceClient);
         ds.on(ResetUserPasswordCommand).rejects(new Error("InvalidPasswordException: the password does not meet the policy"));
-        await assert.rejects(new workspaces.DirectoryServicePasswords(new DirectoryServiceClient({ region: "eu-west-3" })).reset("d-1", "u", "weak"), /InvalidPasswordException/);
+        await assert.rejects(new workspaces.DirectoryServicePasswords(new DirectoryServiceClient({ region: "eu-west-3" })).reset("d-0000000001", "u", "weak"), /InvalidPasswordException/);
         ds.restore();
     });
 });
@@ -190,10 +190,10 @@ describe("workspaces.DirectoryUsers", () => {
     });
 
     it("creates no password in mode none, and a managed one in mode generated", async () => {
-        const none = await plan(() => new workspaces.DirectoryUsers("p", { directoryId: "d-1", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "none" }));
+        const none = await plan(() => new workspaces.DirectoryUsers("p", { directoryId: "d-0000000001", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "none" }));
         assert.deepEqual(none.engine.ofType("random:index/randomPassword:RandomPassword"), []);
         assert.equal(none.engine.get("p-a").inputs.password, undefined);
-        const generated = await plan(() => new workspaces.DirectoryUsers("p", { directoryId: "d-1", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "generated" }));
+        const generated = await plan(() => new workspaces.DirectoryUsers("p", { directoryId: "d-0000000001", directoryType: "MicrosoftAD", users: [{ userName: "a" }], passwords: "generated" }));
         assert.equal(generated.engine.get("p-a").inputs.passwordMode, "managed");
     });
 });

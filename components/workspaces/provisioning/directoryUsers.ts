@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { ArgumentProblems, childName, isEmail, show } from "../../shared";
 import { DirectoryType, USER_NAME } from "../limits";
 import { DirectoryUserInputs, DirectoryUserProvider } from "./directoryUserProvider";
+import { checkArguments } from "../../arguments";
 
 export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
 
@@ -55,6 +56,7 @@ export class DirectoryUsers extends pulumi.ComponentResource {
 
     constructor(name: string, args: DirectoryUsersArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DIRECTORY_USERS_TYPE, name, {}, opts);
+        checkArguments(DIRECTORY_USERS_TYPE, name, args);
         validateDirectoryUsersArgs(name, args);
         const mode = args.passwords ?? "initial";
         const region = args.region ?? aws.getRegionOutput({}, { parent: this }).region;
