@@ -41,11 +41,11 @@ export interface FleetArgs {
     image: ImageSource;
     /** @example { desiredInstances: 2 } */
     capacity: CapacityArgs;
-    /** Longest session in seconds, 600–360000. @default 28800 (8 hours) */
+    /** Longest session in seconds, 600–432000 (120 hours). @default 28800 (8 hours) */
     maxUserDurationInSeconds?: number;
-    /** Seconds a disconnected session waits for its user, 60–360000. @default 300 */
+    /** Seconds a disconnected session waits for its user, 60–36000. @default 300 */
     disconnectTimeoutInSeconds?: number;
-    /** Idle seconds before the user is disconnected: 0 (never) or 60–3600. @default 600 */
+    /** Idle seconds before the user is disconnected: 0 (never) or 60–36000. @default 600 */
     idleDisconnectTimeoutInSeconds?: number;
     /** `APP` streams application windows, `DESKTOP` the whole desktop. @default "APP" */
     streamView?: "APP" | "DESKTOP";

@@ -201,10 +201,19 @@ function walkUnion(schema: ArgumentSchema, value: unknown, path: string, owner: 
     const best = candidates[0];
     const tied = candidates.filter((c) => c.score === best?.score);
     if (!best || (tied.length > 1 && tied.every((c) => c.problems.some((p) => p.kind === "shape" || p.reason === "is required")))) {
-        out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: "shape" });
+        // A value of a kind no form has (a string for an object) would crash the hand-written checks.
+        const ofAKnownKind = forms.some((form) => kindFits(form, value));
+        out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: ofAKnownKind ? "value" : "shape" });
         return;
     }
     out.push(...best.problems);
+}
+
+function kindFits(form: ArgumentSchema, value: unknown): boolean {
+    if (form.anyOf) {
+        return form.anyOf.some((f) => kindFits(f, value));
+    }
+    return form.const !== undefined ? typeof value === typeof form.const : wrongKind(form, value) === undefined;
 }
 
 /** How much `value` looks like `form`: 0 when it is of another kind, else 1 + the keys they share. */

@@ -827,11 +827,12 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "additionalProperties": false
             },
             "aliases": {
-                "description": "Alternate domain names served by the distribution (lowercase; `*.` wildcards allowed).",
+                "description": "Alternate domain names served by the distribution (lowercase; `*.` wildcards allowed).\nLeave out for none.",
                 "type": "array",
                 "items": {
                     "type": "string"
                 },
+                "minItems": 1,
                 "uniqueItems": true
             },
             "hostedZone": {
@@ -1578,30 +1579,30 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         ]
                     },
                     "maxUserDurationInSeconds": {
-                        "description": "Longest session in seconds, 600–360000.",
+                        "description": "Longest session in seconds, 600–432000 (120 hours).",
                         "default": "28800 (8 hours)",
                         "type": "number",
                         "x-range": [
                             600,
-                            360000
+                            432000
                         ]
                     },
                     "disconnectTimeoutInSeconds": {
-                        "description": "Seconds a disconnected session waits for its user, 60–360000.",
+                        "description": "Seconds a disconnected session waits for its user, 60–36000.",
                         "default": "300",
                         "type": "number",
                         "x-range": [
                             60,
-                            360000
+                            36000
                         ]
                     },
                     "idleDisconnectTimeoutInSeconds": {
-                        "description": "Idle seconds before the user is disconnected: 0 (never) or 60–3600.",
+                        "description": "Idle seconds before the user is disconnected: 0 (never) or 60–36000.",
                         "default": "600",
                         "type": "number",
                         "x-range": [
                             60,
-                            3600
+                            36000
                         ]
                     },
                     "streamView": {
@@ -2180,30 +2181,30 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 ]
             },
             "maxUserDurationInSeconds": {
-                "description": "Longest session in seconds, 600–360000.",
+                "description": "Longest session in seconds, 600–432000 (120 hours).",
                 "default": "28800 (8 hours)",
                 "type": "number",
                 "x-range": [
                     600,
-                    360000
+                    432000
                 ]
             },
             "disconnectTimeoutInSeconds": {
-                "description": "Seconds a disconnected session waits for its user, 60–360000.",
+                "description": "Seconds a disconnected session waits for its user, 60–36000.",
                 "default": "300",
                 "type": "number",
                 "x-range": [
                     60,
-                    360000
+                    36000
                 ]
             },
             "idleDisconnectTimeoutInSeconds": {
-                "description": "Idle seconds before the user is disconnected: 0 (never) or 60–3600.",
+                "description": "Idle seconds before the user is disconnected: 0 (never) or 60–36000.",
                 "default": "600",
                 "type": "number",
                 "x-range": [
                     60,
-                    3600
+                    36000
                 ]
             },
             "streamView": {
@@ -3318,7 +3319,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "userName"
                     ],
                     "additionalProperties": false
-                }
+                },
+                "minItems": 1
             },
             "provisionUsers": {
                 "description": "Create the users in the directory first (AWS Managed Microsoft AD with directory data\naccess only), with their first password.",

@@ -9,7 +9,7 @@ export interface ArgumentProblem {
 /**
  * Problems found by the schema check of a component before its hand-written checks ran, keyed by
  * component type and name (see `components/arguments`). The hand-written checks of the same
- * component report them with their own, where they found nothing at the same path.
+ * component report them with their own, where they found nothing at the same path or above it.
  */
 const earlierProblems = new Map<string, ArgumentProblem[]>();
 
@@ -64,8 +64,9 @@ export class ArgumentProblems {
         const key = `${this.componentType}::${this.componentName}`;
         const earlier = earlierProblems.get(key) ?? [];
         earlierProblems.delete(key);
-        const reported = new Set(this.problems.map((p) => p.propertyPath));
-        this.problems.push(...earlier.filter((p) => !reported.has(p.propertyPath)));
+        const reported = this.problems.map((p) => p.propertyPath);
+        const covered = (path: string) => reported.some((r) => path === r || path.startsWith(`${r}.`) || path.startsWith(`${r}[`));
+        this.problems.push(...earlier.filter((p) => !covered(p.propertyPath)));
         if (this.problems.length === 0) {
             return;
         }

@@ -18,7 +18,7 @@ export interface DesktopEnvironmentArgs {
     encryption?: EncryptionKeyArgs | { existingKeyArn: pulumi.Input<string> };
     /** Bundle and settings of every desktop. */
     desktops: WorkspacesArgs["defaults"];
-    /** The users, each with a desktop. */
+    /** The users, each with a desktop. @minItems 1 */
     users: WorkspaceUserArgs[];
     /**
      * Create the users in the directory first (AWS Managed Microsoft AD with directory data
