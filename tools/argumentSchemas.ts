@@ -45,6 +45,22 @@ export const ARGUMENT_SOURCES: readonly (readonly [string, string, string])[] = 
 const UNKNOWN_WRAPPERS = new Set(["Promise", "PromiseLike", "OutputInstance", "Output"]);
 const NUMBER_TAGS = ["minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength"] as const;
 
+const keysOf = (form: ArgumentSchema) => Object.keys(form.properties ?? {}).sort();
+
+/** Two forms of one union with the same keys (`A & B` and `B & A` differ only in their key order). */
+const sameKeys = (a: ArgumentSchema, b: ArgumentSchema) =>
+    a.properties !== undefined && b.properties !== undefined ? keysOf(a).join() === keysOf(b).join() : JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * `form` is the merge of two other object forms of the union: an artifact of an intersection such
+ * as `{ bundle?: A | B } & { bundle: A | B }`, which TypeScript spreads into `A | B | A & B`.
+ */
+const merges = (form: ArgumentSchema, forms: readonly ArgumentSchema[]) =>
+    form.properties !== undefined &&
+    forms.some((a, i) =>
+        forms.some((b, j) => i < j && a !== form && b !== form && a.properties !== undefined && b.properties !== undefined && [...new Set([...keysOf(a), ...keysOf(b)])].sort().join() === keysOf(form).join()),
+    );
+
 class Generator {
     constructor(private readonly checker: ts.TypeChecker) {}
 
@@ -103,7 +119,7 @@ class Generator {
             forms.push(this.convert(booleans[0], key, parent, depth + 1));
         }
         forms.push(...others.map((t) => this.convert(t, key, parent, depth + 1)));
-        const distinct = forms.filter((f, i) => forms.findIndex((g) => JSON.stringify(g) === JSON.stringify(f)) === i);
+        const distinct = forms.filter((f, i) => forms.findIndex((g) => sameKeys(g, f)) === i && !merges(f, forms));
         return distinct.length === 1 ? distinct[0] : { anyOf: distinct };
     }
 

@@ -133,7 +133,7 @@ function walkArray(schema: ArgumentSchema, value: unknown[], path: string, owner
     if (schema.minItems !== undefined && value.length < schema.minItems) {
         out.push({
             propertyPath: path,
-            reason: schema.minItems === 1 ? "must not be empty; list at least one or leave the argument out" : `must list at least ${schema.minItems}`,
+            reason: schema.minItems === 1 ? "must not be empty: list at least one" : `must list at least ${schema.minItems}`,
             kind: "value",
         });
     }
@@ -157,7 +157,10 @@ function walkObject(schema: ArgumentSchema, value: Record<string, unknown>, path
     const known = Object.keys(schema.properties ?? {});
     for (const key of schema.required ?? []) {
         if (value[key] === undefined) {
-            out.push({ propertyPath: joinPath(path, key), reason: "is required", kind: "value" });
+            // A missing text or number would crash the hand-written checks; a missing object they name themselves.
+            const property = schema.properties?.[key];
+            const primitive = property?.type === "string" || property?.type === "number" || property?.type === "boolean";
+            out.push({ propertyPath: joinPath(path, key), reason: "is required", kind: primitive ? "shape" : "value" });
         }
     }
     for (const [key, item] of Object.entries(value)) {
@@ -196,17 +199,16 @@ function walkUnion(schema: ArgumentSchema, value: unknown, path: string, owner: 
     }
     const candidates = forms
         .map((form, i) => ({ form, problems: results[i], score: affinity(form, value) }))
-        .filter((c) => c.score > 0)
+        .filter((c) => kindFits(c.form, value))
         .sort((a, b) => b.score - a.score || a.problems.length - b.problems.length);
-    const best = candidates[0];
-    const tied = candidates.filter((c) => c.score === best?.score);
-    if (!best || (tied.length > 1 && tied.every((c) => c.problems.some((p) => p.kind === "shape" || p.reason === "is required")))) {
-        // A value of a kind no form has (a string for an object) would crash the hand-written checks.
-        const ofAKnownKind = forms.some((form) => kindFits(form, value));
-        out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: ofAKnownKind ? "value" : "shape" });
+    const [best, second] = candidates;
+    if (best && best.form.const === undefined && (!second || (best.score > second.score && best.score > 1))) {
+        out.push(...best.problems);
         return;
     }
-    out.push(...best.problems);
+    // No form is the obvious one: name them all. A value of a kind no form has (a string for an
+    // object) would crash the hand-written checks, so it is reported at once.
+    out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: best ? "value" : "shape" });
 }
 
 function kindFits(form: ArgumentSchema, value: unknown): boolean {

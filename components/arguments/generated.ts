@@ -3103,46 +3103,6 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "name"
                                 ],
                                 "additionalProperties": false
-                            },
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "id": {
-                                        "type": "string",
-                                        "format": "workspaces-bundle-id"
-                                    },
-                                    "name": {
-                                        "type": "string"
-                                    },
-                                    "owner": {
-                                        "type": "string"
-                                    }
-                                },
-                                "required": [
-                                    "id",
-                                    "name"
-                                ],
-                                "additionalProperties": false
-                            },
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "name": {
-                                        "type": "string"
-                                    },
-                                    "owner": {
-                                        "type": "string"
-                                    },
-                                    "id": {
-                                        "type": "string",
-                                        "format": "workspaces-bundle-id"
-                                    }
-                                },
-                                "required": [
-                                    "name",
-                                    "id"
-                                ],
-                                "additionalProperties": false
                             }
                         ]
                     },
@@ -3854,46 +3814,6 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 },
                                 "required": [
                                     "name"
-                                ],
-                                "additionalProperties": false
-                            },
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "id": {
-                                        "type": "string",
-                                        "format": "workspaces-bundle-id"
-                                    },
-                                    "name": {
-                                        "type": "string"
-                                    },
-                                    "owner": {
-                                        "type": "string"
-                                    }
-                                },
-                                "required": [
-                                    "id",
-                                    "name"
-                                ],
-                                "additionalProperties": false
-                            },
-                            {
-                                "type": "object",
-                                "properties": {
-                                    "name": {
-                                        "type": "string"
-                                    },
-                                    "owner": {
-                                        "type": "string"
-                                    },
-                                    "id": {
-                                        "type": "string",
-                                        "format": "workspaces-bundle-id"
-                                    }
-                                },
-                                "required": [
-                                    "name",
-                                    "id"
                                 ],
                                 "additionalProperties": false
                             }
