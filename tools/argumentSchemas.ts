@@ -8,10 +8,12 @@
  *
  * What the generator reads:
  * - types: strings, numbers, booleans, literal unions (→ `enum`), arrays, records, objects, unions
- *   (→ `anyOf`); `pulumi.Input<T>` is T (Outputs and Promises pass the check untouched);
+ *   (→ `anyOf`); `pulumi.Input<T>` is T marked `x-input` (Outputs and Promises pass the check
+ *   untouched there, and are refused where the interface wants a plain value);
  * - JSDoc: the description, `@default`, and the tags `@minimum`, `@maximum`, `@minItems`,
  *   `@maxItems`, `@uniqueItems`, `@minLength`, `@maxLength`, `@pattern`, `@format`;
- * - a range stated in the prose of a number ("Connection attempts, 1–3.") as `x-range`;
+ * - a range stated in the prose of a number ("Connection attempts, 1–3.") as `x-range`, checked
+ *   like the rest, with the values named before it (`x-also`: "0 (never) or 60–36000");
  * - the naming conventions of `ARGUMENT_CONVENTIONS` (a property named `vpcId` is a VPC id).
  */
 import * as fs from "node:fs";
@@ -119,6 +121,10 @@ class Generator {
             forms.push(this.convert(booleans[0], key, parent, depth + 1));
         }
         forms.push(...others.map((t) => this.convert(t, key, parent, depth + 1)));
+        if (kept.length < members.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null))).length) {
+            // `pulumi.Input<T>`: an Output or a Promise is welcome here.
+            forms.forEach((form, i) => (forms[i] = { ...form, "x-input": true }));
+        }
         const distinct = forms.filter((f, i) => forms.findIndex((g) => sameKeys(g, f)) === i && !merges(f, forms));
         return distinct.length === 1 ? distinct[0] : { anyOf: distinct };
     }
@@ -179,7 +185,13 @@ class Generator {
         }
         const range = /(\d[\d_,]*)\s*–\s*(\d[\d_,]*)/.exec(description);
         if (range && leaf.type === "number") {
-            leaf["x-range"] = [Number(range[1].replace(/[_,]/g, "")), Number(range[2].replace(/[_,]/g, ""))];
+            const [min, max] = [Number(range[1].replace(/[_,]/g, "")), Number(range[2].replace(/[_,]/g, ""))];
+            leaf["x-range"] = [min, max];
+            // Values named before the range are allowed too: "0 (never) or 60–36000", "80, or 175–2000".
+            const also = [...description.slice(0, range.index).matchAll(/\b(\d+)\b(?!-)/g)].map((m) => Number(m[1])).filter((n) => n < min || n > max);
+            if (also.length > 0) {
+                leaf["x-also"] = [...new Set(also)];
+            }
         }
         return { ...out, ...target } as ArgumentSchema;
     }

@@ -14,6 +14,8 @@ export interface SchemaProblem {
     propertyPath: string;
     reason: string;
     kind: "shape" | "value";
+    /** A required argument that is missing: it explains the problems found below it. */
+    missing?: boolean;
 }
 
 /** True for a value only known once resources exist: an Output, a Promise, or a resource object. */
@@ -42,7 +44,17 @@ export function checkAgainstSchema(schema: ArgumentSchema, value: unknown, path:
 }
 
 function walk(schema: ArgumentSchema, value: unknown, path: string, owner: string, out: SchemaProblem[]): void {
-    if (value === undefined || schema["x-opaque"] !== undefined || isUnknown(value)) {
+    if (value === undefined || schema["x-opaque"] !== undefined) {
+        return;
+    }
+    if (isUnknown(value)) {
+        if (!acceptsUnknown(schema, value)) {
+            out.push({
+                propertyPath: path,
+                reason: "must be a plain value, not an Output or a Promise: it decides which resources are created, so it must be known while the program runs",
+                kind: "shape",
+            });
+        }
         return;
     }
     if (schema.anyOf) {
@@ -78,6 +90,17 @@ function walk(schema: ArgumentSchema, value: unknown, path: string, owner: strin
         default:
             return;
     }
+}
+
+/** Outputs and Promises are welcome where the interface says `pulumi.Input<T>`; resources wherever an object is. */
+function acceptsUnknown(schema: ArgumentSchema, value: unknown): boolean {
+    if (schema["x-input"] || schema.anyOf?.some((form) => form["x-input"])) {
+        return true;
+    }
+    if (schema.type === undefined && !schema.anyOf && !schema.enum && schema.const === undefined) {
+        return true;
+    }
+    return pulumi.Resource.isInstance(value) && (schema.type === "object" || schema.type === undefined || !!schema.anyOf?.some((form) => form.type === "object"));
 }
 
 /** Why `value` is not of the schema's kind ("must be a string"), or undefined when it is. */
@@ -119,6 +142,12 @@ function checkNumber(schema: ArgumentSchema, value: number, path: string, out: S
         out.push({ propertyPath: path, reason: `${show(value)} is not a CloudWatch Logs retention; use one of ${LOG_RETENTION_DAYS.join(", ")} (days)`, kind: "value" });
         return;
     }
+    const stated = schema["x-range"];
+    if (stated && !schema["x-also"]?.includes(value) && !(Number.isInteger(value) && value >= stated[0] && value <= stated[1])) {
+        const also = schema["x-also"]?.length ? ` (or ${schema["x-also"].join(", ")})` : "";
+        out.push({ propertyPath: path, reason: `${show(value)} is out of range; use an integer from ${stated[0]} to ${stated[1]}${also}`, kind: "value" });
+        return;
+    }
     const below = schema.minimum !== undefined && value < schema.minimum;
     const above = schema.maximum !== undefined && value > schema.maximum;
     if (below || above) {
@@ -140,7 +169,12 @@ function walkArray(schema: ArgumentSchema, value: unknown[], path: string, owner
     if (schema.maxItems !== undefined && value.length > schema.maxItems) {
         out.push({ propertyPath: path, reason: `lists ${value.length}; at most ${schema.maxItems} are allowed`, kind: "value" });
     }
-    value.forEach((item, i) => {
+    Array.from({ length: value.length }, (_, i) => i).forEach((i) => {
+        const item = value[i];
+        if (item === undefined || item === null) {
+            out.push({ propertyPath: joinPath(path, i), reason: `is ${item}; remove it from the list or give a value`, kind: "shape" });
+            return;
+        }
         if (schema.items) {
             walk(schema.items, item, joinPath(path, i), owner, out);
         }
@@ -157,10 +191,11 @@ function walkObject(schema: ArgumentSchema, value: Record<string, unknown>, path
     const known = Object.keys(schema.properties ?? {});
     for (const key of schema.required ?? []) {
         if (value[key] === undefined) {
-            // A missing text or number would crash the hand-written checks; a missing object they name themselves.
+            // A missing text, number or list would crash the hand-written checks; a missing object
+            // they often name themselves, and it explains every problem found below it.
             const property = schema.properties?.[key];
-            const primitive = property?.type === "string" || property?.type === "number" || property?.type === "boolean";
-            out.push({ propertyPath: joinPath(path, key), reason: "is required", kind: primitive ? "shape" : "value" });
+            const object = property?.type === "object" || !!property?.anyOf?.some((form) => form.type === "object");
+            out.push({ propertyPath: joinPath(path, key), reason: "is required", kind: object ? "value" : "shape", missing: true });
         }
     }
     for (const [key, item] of Object.entries(value)) {
@@ -206,9 +241,18 @@ function walkUnion(schema: ArgumentSchema, value: unknown, path: string, owner: 
         out.push(...best.problems);
         return;
     }
-    // No form is the obvious one: name them all. A value of a kind no form has (a string for an
-    // object) would crash the hand-written checks, so it is reported at once.
-    out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: best ? "value" : "shape" });
+    // No form is the obvious one: name them all. A value that no form takes without a problem of
+    // kind (a string for an object, a number for a name) would crash the hand-written checks, so
+    // it is reported at once.
+    // The same problem in every form the value could be (`{ name: 5 }` for `{ id, name? } | { name }`).
+    const key = (p: SchemaProblem) => `${p.propertyPath}\n${p.reason}`;
+    const shared = (candidates[0]?.problems ?? []).filter((p) => p.propertyPath !== path && candidates.every((c) => c.problems.some((q) => key(q) === key(p))));
+    if (shared.length > 0) {
+        out.push(...shared);
+        return;
+    }
+    const shapeOnly = candidates.every((c) => c.problems.some((p) => p.kind === "shape"));
+    out.push({ propertyPath: path, reason: `${show(value)} is not a valid value; use ${forms.map(describe).join(" or ")}`, kind: shapeOnly ? "shape" : "value" });
 }
 
 function kindFits(form: ArgumentSchema, value: unknown): boolean {

@@ -31,15 +31,18 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                             "properties": {
                                                 "bucket": {
                                                     "description": "Bucket name.",
-                                                    "type": "string"
+                                                    "type": "string",
+                                                    "x-input": true
                                                 },
                                                 "arn": {
                                                     "description": "Bucket ARN, used in the bucket policy that admits the distribution.",
-                                                    "type": "string"
+                                                    "type": "string",
+                                                    "x-input": true
                                                 },
                                                 "bucketRegionalDomainName": {
                                                     "description": "Regional domain name (`<bucket>.s3.<region>.amazonaws.com`), the origin's domain.",
-                                                    "type": "string"
+                                                    "type": "string",
+                                                    "x-input": true
                                                 }
                                             },
                                             "required": [
@@ -68,7 +71,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "description": "Headers CloudFront adds to every request to the origin, e.g. a shared secret that the\norigin checks. Values may be secrets.",
                                     "type": "object",
                                     "additionalProperties": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "connectionAttempts": {
@@ -109,7 +113,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "domainName": {
                                             "description": "Domain name of the origin (no scheme, no path).",
-                                            "type": "string"
+                                            "type": "string",
+                                            "x-input": true
                                         },
                                         "protocolPolicy": {
                                             "description": "How CloudFront connects to the origin. `http-only` and `match-viewer` send traffic in\nclear text between CloudFront and the origin: an explicit, insecure opt-out.",
@@ -175,7 +180,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "description": "Headers CloudFront adds to every request to the origin, e.g. a shared secret that the\norigin checks. Values may be secrets.",
                                     "type": "object",
                                     "additionalProperties": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "connectionAttempts": {
@@ -294,7 +300,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "id": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -404,7 +411,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "id": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -432,7 +440,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "id": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -463,6 +472,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "functionArn": {
                                     "description": "ARN of an `aws.cloudfront.Function`.",
                                     "type": "string",
+                                    "x-input": true,
                                     "format": "cloudfront-function-arn"
                                 }
                             },
@@ -491,6 +501,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "lambdaArn": {
                                     "description": "Qualified (versioned) ARN of a Lambda function in us-east-1.",
                                     "type": "string",
+                                    "x-input": true,
                                     "format": "lambda-function-arn"
                                 },
                                 "includeBody": {
@@ -567,7 +578,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "type": "object",
                                     "properties": {
                                         "id": {
-                                            "type": "string"
+                                            "type": "string",
+                                            "x-input": true
                                         }
                                     },
                                     "required": [
@@ -677,7 +689,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "type": "object",
                                     "properties": {
                                         "id": {
-                                            "type": "string"
+                                            "type": "string",
+                                            "x-input": true
                                         }
                                     },
                                     "required": [
@@ -705,7 +718,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "type": "object",
                                     "properties": {
                                         "id": {
-                                            "type": "string"
+                                            "type": "string",
+                                            "x-input": true
                                         }
                                     },
                                     "required": [
@@ -736,6 +750,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "functionArn": {
                                         "description": "ARN of an `aws.cloudfront.Function`.",
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "cloudfront-function-arn"
                                     }
                                 },
@@ -764,6 +779,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "lambdaArn": {
                                         "description": "Qualified (versioned) ARN of a Lambda function in us-east-1.",
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "lambda-function-arn"
                                     },
                                     "includeBody": {
@@ -844,6 +860,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "id": {
                                 "description": "Hosted zone id.",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "hosted-zone-id"
                             },
                             "name": {
@@ -875,6 +892,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "description": "An existing ACM certificate; it must be in us-east-1.",
                 "default": "- created when aliases and a hosted zone are given",
                 "type": "string",
+                "x-input": true,
                 "format": "acm-certificate-arn"
             },
             "certificateValidationTimeout": {
@@ -1001,7 +1019,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "policyId": {
                                 "description": "An existing response headers policy to use instead of creating one.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             },
                             "hstsMaxAgeSeconds": {
                                 "description": "`Strict-Transport-Security` max-age, at least 31536000 (one year).",
@@ -1060,6 +1079,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "description": "An existing WAFv2 web ACL (scope CLOUDFRONT, so in us-east-1) to attach instead of creating one.",
                                 "default": "- a web ACL is created",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "wafv2-web-acl-arn"
                             },
                             "rateLimit": {
@@ -1100,10 +1120,12 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "bucket": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     },
                                     "bucketDomainName": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -1176,6 +1198,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "alarmTopicArn": {
                         "description": "An existing SNS topic in us-east-1 notified by the alarms.",
                         "type": "string",
+                        "x-input": true,
                         "format": "sns-topic-arn"
                     },
                     "createAlarmTopic": {
@@ -1203,7 +1226,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "description": "Tags for every taggable child resource.",
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -1231,6 +1255,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "hostedZoneId": {
                 "description": "Route53 hosted zone where the DNS validation records are written.",
                 "type": "string",
+                "x-input": true,
                 "format": "hosted-zone-id"
             },
             "validationTimeout": {
@@ -1251,7 +1276,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "description": "Tags of the certificate.",
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -1271,6 +1297,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "vpcId": {
                         "description": "The VPC, needed when the component creates the security group or a VPC endpoint.",
                         "type": "string",
+                        "x-input": true,
                         "format": "vpc-id"
                     },
                     "subnetIds": {
@@ -1278,8 +1305,10 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "subnet-id"
                         },
+                        "x-input": true,
                         "uniqueItems": true
                     },
                     "securityGroupIds": {
@@ -1288,6 +1317,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "security-group-id"
                         },
                         "uniqueItems": true
@@ -1314,7 +1344,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "name": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -1327,6 +1358,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "arn": {
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "appstream-image-arn"
                                     }
                                 },
@@ -1357,6 +1389,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "iamRoleArn": {
                         "description": "IAM role the builder's instance assumes (e.g. to read installers from S3).",
                         "type": "string",
+                        "x-input": true,
                         "format": "iam-role-arn"
                     },
                     "privateStreamingEndpoint": {
@@ -1394,11 +1427,13 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "name": {
                                         "description": "`DOMAIN\\\\user` name.",
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     },
                                     "password": {
                                         "description": "Password; stored as a secret.",
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -1447,7 +1482,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "name": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -1460,6 +1496,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "arn": {
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "appstream-image-arn"
                                     }
                                 },
@@ -1490,6 +1527,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "iamRoleArn": {
                         "description": "IAM role the streaming instances assume.",
                         "type": "string",
+                        "x-input": true,
                         "format": "iam-role-arn"
                     },
                     "domainJoin": {
@@ -1510,11 +1548,13 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "name": {
                                         "description": "`DOMAIN\\\\user` name.",
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     },
                                     "password": {
                                         "description": "Password; stored as a secret.",
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -1603,6 +1643,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "x-range": [
                             60,
                             36000
+                        ],
+                        "x-also": [
+                            0
                         ]
                     },
                     "streamView": {
@@ -1782,6 +1825,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "vpc-endpoint-id"
                         },
                         "uniqueItems": true
@@ -1853,6 +1897,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "providerArn": {
                                 "description": "ARN of the `aws.iam.SamlProvider` of your identity provider.",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "iam-saml-provider-arn"
                             }
                         },
@@ -1886,6 +1931,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "alarmTopicArn": {
                                 "description": "An existing SNS topic notified by the alarms (same region).",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "sns-topic-arn"
                             },
                             "createAlarmTopic": {
@@ -1906,7 +1952,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -1930,7 +1977,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "object",
                         "properties": {
                             "name": {
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             }
                         },
                         "required": [
@@ -1943,6 +1991,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "arn": {
                                 "type": "string",
+                                "x-input": true,
                                 "format": "appstream-image-arn"
                             }
                         },
@@ -1972,6 +2021,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "vpcId": {
                         "description": "The VPC, needed when the component creates the security group or a VPC endpoint.",
                         "type": "string",
+                        "x-input": true,
                         "format": "vpc-id"
                     },
                     "subnetIds": {
@@ -1979,8 +2029,10 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "subnet-id"
                         },
+                        "x-input": true,
                         "uniqueItems": true
                     },
                     "securityGroupIds": {
@@ -1989,6 +2041,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "security-group-id"
                         },
                         "uniqueItems": true
@@ -2007,6 +2060,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "iamRoleArn": {
                 "description": "IAM role the builder's instance assumes (e.g. to read installers from S3).",
                 "type": "string",
+                "x-input": true,
                 "format": "iam-role-arn"
             },
             "privateStreamingEndpoint": {
@@ -2044,11 +2098,13 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "name": {
                                 "description": "`DOMAIN\\\\user` name.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             },
                             "password": {
                                 "description": "Password; stored as a secret.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             }
                         },
                         "required": [
@@ -2078,7 +2134,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -2113,7 +2170,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "object",
                         "properties": {
                             "name": {
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             }
                         },
                         "required": [
@@ -2126,6 +2184,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "arn": {
                                 "type": "string",
+                                "x-input": true,
                                 "format": "appstream-image-arn"
                             }
                         },
@@ -2205,6 +2264,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "x-range": [
                     60,
                     36000
+                ],
+                "x-also": [
+                    0
                 ]
             },
             "streamView": {
@@ -2222,6 +2284,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "vpcId": {
                         "description": "The VPC, needed when the component creates the security group or a VPC endpoint.",
                         "type": "string",
+                        "x-input": true,
                         "format": "vpc-id"
                     },
                     "subnetIds": {
@@ -2229,8 +2292,10 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "subnet-id"
                         },
+                        "x-input": true,
                         "uniqueItems": true
                     },
                     "securityGroupIds": {
@@ -2239,6 +2304,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "security-group-id"
                         },
                         "uniqueItems": true
@@ -2257,6 +2323,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "iamRoleArn": {
                 "description": "IAM role the streaming instances assume.",
                 "type": "string",
+                "x-input": true,
                 "format": "iam-role-arn"
             },
             "domainJoin": {
@@ -2277,11 +2344,13 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "name": {
                                 "description": "`DOMAIN\\\\user` name.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             },
                             "password": {
                                 "description": "Password; stored as a secret.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             }
                         },
                         "required": [
@@ -2379,7 +2448,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -2399,7 +2469,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "type": "object",
                 "properties": {
                     "name": {
-                        "type": "string"
+                        "type": "string",
+                        "x-input": true
                     }
                 },
                 "required": [
@@ -2483,6 +2554,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "type": "array",
                 "items": {
                     "type": "string",
+                    "x-input": true,
                     "format": "vpc-endpoint-id"
                 },
                 "uniqueItems": true
@@ -2520,7 +2592,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -2537,10 +2610,12 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "type": "object",
                 "properties": {
                     "name": {
-                        "type": "string"
+                        "type": "string",
+                        "x-input": true
                     },
                     "arn": {
-                        "type": "string"
+                        "type": "string",
+                        "x-input": true
                     }
                 },
                 "required": [
@@ -2584,6 +2659,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "providerArn": {
                         "description": "ARN of the `aws.iam.SamlProvider` of your identity provider.",
                         "type": "string",
+                        "x-input": true,
                         "format": "iam-saml-provider-arn"
                     }
                 },
@@ -2595,7 +2671,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -2608,10 +2685,12 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
         "type": "object",
         "properties": {
             "fleetName": {
-                "type": "string"
+                "type": "string",
+                "x-input": true
             },
             "stackName": {
-                "type": "string"
+                "type": "string",
+                "x-input": true
             },
             "capacityUtilizationPercent": {
                 "description": "Alarm when capacity utilization exceeds this percentage, 1–100.",
@@ -2625,6 +2704,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "alarmTopicArn": {
                 "description": "An existing SNS topic notified by the alarms (same region).",
                 "type": "string",
+                "x-input": true,
                 "format": "sns-topic-arn"
             },
             "createAlarmTopic": {
@@ -2640,7 +2720,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -2662,6 +2743,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "vpcId": {
                                 "type": "string",
+                                "x-input": true,
                                 "format": "vpc-id"
                             },
                             "subnetIds": {
@@ -2669,6 +2751,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "array",
                                 "items": {
                                     "type": "string",
+                                    "x-input": true,
                                     "format": "subnet-id"
                                 },
                                 "uniqueItems": true
@@ -2732,7 +2815,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "adminPassword": {
                                         "description": "Password of the directory's `Administrator` (SimpleAD, MicrosoftAD). Stored as a secret.",
                                         "default": "- generated (24 characters, all four character classes) and exposed as the secret output `adminPassword`",
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     },
                                     "enableDirectoryDataAccess": {
                                         "description": "MicrosoftAD: turn on the Directory Service Data API, needed to create users from Pulumi\n(see {@link DirectoryUsers }).",
@@ -2754,7 +2838,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                                 "type": "string"
                                             },
                                             "password": {
-                                                "type": "string"
+                                                "type": "string",
+                                                "x-input": true
                                             }
                                         },
                                         "required": [
@@ -2776,6 +2861,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "existingId": {
                                         "description": "Its id, e.g. `d-1234567890`.",
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "directory-id"
                                     },
                                     "type": {
@@ -2819,6 +2905,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "workspaces-ip-group-id"
                         },
                         "uniqueItems": true
@@ -2864,6 +2951,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "customSecurityGroupId": {
                                 "description": "A security group added to every workspace.",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "security-group-id"
                             },
                             "defaultOu": {
@@ -2933,7 +3021,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             },
                             "sharedSecret": {
                                 "description": "Shared secret; stored as a secret.",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             },
                             "protocol": {
                                 "default": "\"MS-CHAPv2\"",
@@ -3049,7 +3138,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "tags": {
                                 "type": "object",
                                 "additionalProperties": {
-                                    "type": "string"
+                                    "type": "string",
+                                    "x-input": true
                                 }
                             }
                         },
@@ -3060,6 +3150,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "existingKeyArn": {
                                 "type": "string",
+                                "x-input": true,
                                 "format": "kms-key-arn"
                             }
                         },
@@ -3081,6 +3172,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "id": {
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "workspaces-bundle-id"
                                     }
                                 },
@@ -3150,6 +3242,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "x-range": [
                             175,
                             2000
+                        ],
+                        "x-also": [
+                            80
                         ]
                     },
                     "userVolumeSizeGib": {
@@ -3159,6 +3254,11 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "x-range": [
                             100,
                             2000
+                        ],
+                        "x-also": [
+                            10,
+                            50,
+                            80
                         ]
                     }
                 },
@@ -3194,6 +3294,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "id": {
                                             "type": "string",
+                                            "x-input": true,
                                             "format": "workspaces-bundle-id"
                                         }
                                     },
@@ -3263,6 +3364,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "x-range": [
                                 175,
                                 2000
+                            ],
+                            "x-also": [
+                                80
                             ]
                         },
                         "userVolumeSizeGib": {
@@ -3272,6 +3376,11 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "x-range": [
                                 100,
                                 2000
+                            ],
+                            "x-also": [
+                                10,
+                                50,
+                                80
                             ]
                         }
                     },
@@ -3312,6 +3421,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "alarmTopicArn": {
                                 "type": "string",
+                                "x-input": true,
                                 "format": "sns-topic-arn"
                             },
                             "createAlarmTopic": {
@@ -3355,7 +3465,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -3374,6 +3485,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "properties": {
                     "vpcId": {
                         "type": "string",
+                        "x-input": true,
                         "format": "vpc-id"
                     },
                     "subnetIds": {
@@ -3381,6 +3493,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "array",
                         "items": {
                             "type": "string",
+                            "x-input": true,
                             "format": "subnet-id"
                         },
                         "uniqueItems": true
@@ -3444,7 +3557,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "adminPassword": {
                                 "description": "Password of the directory's `Administrator` (SimpleAD, MicrosoftAD). Stored as a secret.",
                                 "default": "- generated (24 characters, all four character classes) and exposed as the secret output `adminPassword`",
-                                "type": "string"
+                                "type": "string",
+                                "x-input": true
                             },
                             "enableDirectoryDataAccess": {
                                 "description": "MicrosoftAD: turn on the Directory Service Data API, needed to create users from Pulumi\n(see {@link DirectoryUsers }).",
@@ -3466,7 +3580,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                         "type": "string"
                                     },
                                     "password": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "x-input": true
                                     }
                                 },
                                 "required": [
@@ -3488,6 +3603,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "existingId": {
                                 "description": "Its id, e.g. `d-1234567890`.",
                                 "type": "string",
+                                "x-input": true,
                                 "format": "directory-id"
                             },
                             "type": {
@@ -3531,6 +3647,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                 "type": "array",
                 "items": {
                     "type": "string",
+                    "x-input": true,
                     "format": "workspaces-ip-group-id"
                 },
                 "uniqueItems": true
@@ -3576,6 +3693,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     "customSecurityGroupId": {
                         "description": "A security group added to every workspace.",
                         "type": "string",
+                        "x-input": true,
                         "format": "security-group-id"
                     },
                     "defaultOu": {
@@ -3645,7 +3763,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     },
                     "sharedSecret": {
                         "description": "Shared secret; stored as a secret.",
-                        "type": "string"
+                        "type": "string",
+                        "x-input": true
                     },
                     "protocol": {
                         "default": "\"MS-CHAPv2\"",
@@ -3729,7 +3848,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -3764,7 +3884,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -3776,11 +3897,13 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "directoryId": {
                 "description": "The registered directory (use `Directory.registration.directoryId` so the registration comes first).",
                 "type": "string",
+                "x-input": true,
                 "format": "directory-id"
             },
             "encryptionKeyArn": {
                 "description": "The KMS key that encrypts root and user volumes (in this region).",
                 "type": "string",
+                "x-input": true,
                 "format": "kms-key-arn"
             },
             "defaults": {
@@ -3794,6 +3917,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "id": {
                                         "type": "string",
+                                        "x-input": true,
                                         "format": "workspaces-bundle-id"
                                     }
                                 },
@@ -3863,6 +3987,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "x-range": [
                             175,
                             2000
+                        ],
+                        "x-also": [
+                            80
                         ]
                     },
                     "userVolumeSizeGib": {
@@ -3872,6 +3999,11 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "x-range": [
                             100,
                             2000
+                        ],
+                        "x-also": [
+                            10,
+                            50,
+                            80
                         ]
                     }
                 },
@@ -3906,6 +4038,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "id": {
                                             "type": "string",
+                                            "x-input": true,
                                             "format": "workspaces-bundle-id"
                                         }
                                     },
@@ -3975,6 +4108,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "x-range": [
                                 175,
                                 2000
+                            ],
+                            "x-also": [
+                                80
                             ]
                         },
                         "userVolumeSizeGib": {
@@ -3984,6 +4120,11 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "x-range": [
                                 100,
                                 2000
+                            ],
+                            "x-also": [
+                                10,
+                                50,
+                                80
                             ]
                         }
                     },
@@ -4006,7 +4147,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -4023,6 +4165,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
         "properties": {
             "directoryId": {
                 "type": "string",
+                "x-input": true,
                 "format": "directory-id"
             },
             "unhealthy": {
@@ -4047,6 +4190,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             },
             "alarmTopicArn": {
                 "type": "string",
+                "x-input": true,
                 "format": "sns-topic-arn"
             },
             "createAlarmTopic": {
@@ -4060,7 +4204,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             "tags": {
                 "type": "object",
                 "additionalProperties": {
-                    "type": "string"
+                    "type": "string",
+                    "x-input": true
                 }
             }
         },
@@ -4074,6 +4219,7 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
         "properties": {
             "directoryId": {
                 "type": "string",
+                "x-input": true,
                 "format": "directory-id"
             },
             "directoryType": {
@@ -4087,7 +4233,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
             },
             "region": {
                 "default": "- the stack's `aws:region`",
-                "type": "string"
+                "type": "string",
+                "x-input": true
             },
             "users": {
                 "type": "array",

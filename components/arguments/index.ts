@@ -57,5 +57,5 @@ function onePerPath(problems: SchemaProblem[]): ArgumentProblem[] {
     const seen = new Set<string>();
     return problems
         .filter((p) => !seen.has(p.propertyPath) && seen.add(p.propertyPath))
-        .map((p) => ({ propertyPath: p.propertyPath, reason: p.reason }));
+        .map((p) => ({ propertyPath: p.propertyPath, reason: p.reason, ...(p.missing ? { missing: true } : {}) }));
 }

@@ -5,7 +5,9 @@
  *
  * Extensions (prefixed `x-`, ignored by other JSON Schema tools):
  * - `x-opaque`: a value the check does not look into (a resource object, a function).
- * - `x-range`: the range stated in the JSDoc prose ("1–3"), kept for the docs drift test.
+ * - `x-input`: a `pulumi.Input<T>`: an Output or a Promise is welcome (unknown at preview).
+ * - `x-range`: the range of whole numbers stated in the JSDoc prose ("1–3"), so the hover doc is
+ *   the check; `x-also`: values the prose allows besides ("0 (never) or 60–36000").
  */
 export interface ArgumentSchema {
     type?: "string" | "number" | "boolean" | "object" | "array";
@@ -28,5 +30,7 @@ export interface ArgumentSchema {
     pattern?: string;
     format?: string;
     "x-opaque"?: string;
+    "x-input"?: boolean;
     "x-range"?: readonly [number, number];
+    "x-also"?: readonly number[];
 }

@@ -4,6 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 export interface ArgumentProblem {
     propertyPath: string;
     reason: string;
+    /** The argument is missing: problems found below it are consequences, not reported. */
+    missing?: boolean;
 }
 
 /**
@@ -64,9 +66,11 @@ export class ArgumentProblems {
         const key = `${this.componentType}::${this.componentName}`;
         const earlier = earlierProblems.get(key) ?? [];
         earlierProblems.delete(key);
+        const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
+        const missing = earlier.filter((p) => p.missing).map((p) => p.propertyPath);
+        this.problems.splice(0, this.problems.length, ...this.problems.filter((p) => !missing.some((m) => p.propertyPath !== m && within(p.propertyPath, m))));
         const reported = this.problems.map((p) => p.propertyPath);
-        const covered = (path: string) => reported.some((r) => path === r || path.startsWith(`${r}.`) || path.startsWith(`${r}[`));
-        this.problems.push(...earlier.filter((p) => !covered(p.propertyPath)));
+        this.problems.push(...earlier.filter((p) => !reported.some((r) => within(p.propertyPath, r))));
         if (this.problems.length === 0) {
             return;
         }

@@ -116,13 +116,22 @@ const BAD_INPUTS: readonly BadInput[] = [
     ["DirectoryUsers", "directoryType", "AzureAD", "directoryType: 'AzureAD' has no user API: only AWS Managed Microsoft AD (with enableDirectoryDataAccess) can create users. With Simple AD or AD Connector the users must already exist (create them with Active Directory tools, or in the WorkSpaces console, which e-mails an invitation)"],
     ["DirectoryUsers", "users", {}, "users: {} must be a list"],
     ["DirectoryUsers", "directoryId", "corp.example.com", "directoryId: 'corp.example.com' must be a directory id: 'd-' and hexadecimal digits, e.g. 'd-1234567890'"],
+    // Shrunk failures of the property tests (tests/inputs/properties.test.ts), kept as regressions.
+    ["Distribution", "hostedZone", { name: 5 }, "hostedZone.name: 5 must be a string"],
+    ["Distribution", "geoRestriction", { type: "allowlist" }, "geoRestriction.countries: is required"],
+    ["Users", "users", [undefined], "users[0]: is undefined; remove it from the list or give a value"],
+    ["Workspaces", "users", [undefined], "users[0]: is undefined; remove it from the list or give a value"],
+    ["DesktopEnvironment", "users", [null], "users[0]: is null; remove it from the list or give a value"],
+    ["Fleet", "network", undefined, "network: is required"],
+    ["ImageBuilder", "network", undefined, "network: is required"],
+    ["Distribution", "aliases", pulumi.output(["www.example.com"]), "aliases: must be a plain value, not an Output or a Promise: it decides which resources are created, so it must be known while the program runs"],
 ];
 
 describe("every bad input is refused once, by name, before anything is created", () => {
     it("covers at least 80 mistakes", () => assert.ok(BAD_INPUTS.length >= 80, `${BAD_INPUTS.length} rows`));
 
     for (const [component, path, value, ...lines] of BAD_INPUTS) {
-        it(`${component}: ${path} = ${JSON.stringify(value) ?? "undefined"}`, async () => {
+        it(`${component}: ${path} = ${pulumi.Output.isInstance(value) ? "an Output" : (JSON.stringify(value) ?? "undefined")}`, async () => {
             const target = COMPONENTS[component];
             const result = await attempt(target, withValue(target.valid(), path, value));
             assert.ok(pulumi.InputPropertiesError.isInstance(result.error), `expected an InputPropertiesError, got ${result.error?.stack ?? "no error"}`);
