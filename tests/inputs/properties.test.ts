@@ -33,6 +33,7 @@ const GUARDED_DEFAULTS: readonly (readonly [RegExp, string])[] = [
     [/(^|\.)(disconnectTimeoutInSeconds|idleDisconnectTimeoutInSeconds|maxUserDurationInSeconds)$/, "appstream-session-timeouts"],
     [/(^|\.)deviceAccess(\.|$)/, "workspaces-device-types"],
     [/(^|\.)deletionWindowInDays$/, "kms-deletion-window"],
+    [/(^|\.)selfService(\.|$)/, "workspaces-self-service-permissions"],
 ];
 
 /**
@@ -106,10 +107,11 @@ describe("property: random arguments are refused before anything is created, or 
                 if (error !== undefined) {
                     await engine.settle().catch(() => undefined);
                     assert.ok(pulumi.InputPropertiesError.isInstance(error), `not an InputPropertiesError: ${(error as Error).stack}`);
-                    const byPart = !(error as Error).message.startsWith(`${target.type} 't'`);
-                    if (!(byPart && PARTS_CHECKED_LATE.has(name))) {
-                        assert.deepEqual(created, [], `created before the refusal: ${(error as Error).message}`);
+                    const byPart = !error.message.startsWith(`${target.type} 't'`);
+                    if (byPart && PARTS_CHECKED_LATE.has(name)) {
+                        return;
                     }
+                    assert.deepEqual(created, [], `created before the refusal: ${error.message}`);
                     for (const { propertyPath } of error.errors) {
                         assert.ok(placeExists(args, propertyPath), `${propertyPath} is not a place of the input: ${error.message}`);
                     }
