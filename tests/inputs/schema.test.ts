@@ -2,7 +2,8 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import Ajv from "ajv";
 import * as pulumi from "@pulumi/pulumi";
-import { ARGUMENT_FORMATS, ARGUMENT_SCHEMAS, ArgumentSchema, checkAgainstSchema, isTimeZone, nearestKey } from "../../components/arguments";
+import { ARGUMENT_FORMATS, ARGUMENT_SCHEMAS, ArgumentSchema, checkAgainstSchema, checkPartArguments, isTimeZone, nearestKey } from "../../components/arguments";
+import { ArgumentProblems } from "../../components/shared";
 import { ARGUMENT_SOURCES, GENERATED_FILE, generateArgumentSchemas, renderArgumentSchemas } from "../../tools/argumentSchemas";
 import { attempt, COMPONENTS, withValue } from "./components";
 
@@ -85,6 +86,21 @@ describe("the argument description", () => {
         }
         assert.ok(checked >= 20, `${checked} documented ranges`);
         assert.deepEqual(disagreements, []);
+    });
+
+    it("checks a part's arguments at the path a composite's user wrote, without the keys the composite wires", () => {
+        const problems = new ArgumentProblems("aws-euc:appstream:StreamingEnvironment", "e");
+        const fleet = { instanceType: "stream.standard.medium", image: { name: "App" }, capacity: { desiredInstances: 2 }, maxUserDuration: 3600, streamView: "WINDOW" };
+        assert.equal(checkPartArguments("aws-euc:appstream:Fleet", fleet, "fleet", problems, ["network", "tags"]), false);
+        assert.throws(() => problems.throwIfAny(), {
+            message: [
+                "aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:",
+                "  - fleet.maxUserDuration: `maxUserDuration` is not an argument of aws-euc:appstream:Fleet; did you mean `maxUserDurationInSeconds`?",
+                "  - fleet.streamView: 'WINDOW' is not allowed; use one of 'APP', 'DESKTOP'",
+            ].join("\n"),
+        });
+        const valid = { instanceType: "stream.standard.medium", image: { name: "App" }, capacity: { desiredInstances: 2 } };
+        assert.equal(checkPartArguments("aws-euc:appstream:Fleet", valid, "fleet", new ArgumentProblems("t", "e"), ["network", "tags"]), true);
     });
 
     it("suggests the nearest known key, and only when it is close", () => {
