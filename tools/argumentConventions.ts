@@ -7,6 +7,8 @@ export interface ArgumentConvention {
     name: string;
     parent?: string;
     format?: string;
+    /** A name that is looked up: never empty. */
+    minLength?: number;
     /** A list of identifiers: each listed once. */
     uniqueItems?: boolean;
 }
@@ -36,6 +38,9 @@ export const ARGUMENT_CONVENTIONS: readonly ArgumentConvention[] = [
     { name: "id", parent: "hostedZone", format: "hosted-zone-id" },
     { name: "id", parent: "bundle", format: "workspaces-bundle-id" },
     { name: "arn", parent: "image", format: "appstream-image-arn" },
+    { name: "name", parent: "bundle", minLength: 1 },
+    { name: "name", parent: "image", minLength: 1 },
+    { name: "latestMatching", parent: "image", minLength: 1 },
     { name: "aliases", uniqueItems: true },
     { name: "subjectAlternativeNames", uniqueItems: true },
 ];

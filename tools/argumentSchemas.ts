@@ -180,6 +180,9 @@ class Generator {
         if (format) {
             leaf.format = format;
         }
+        if (convention?.minLength !== undefined && leaf.type === "string") {
+            leaf.minLength = convention.minLength;
+        }
         if (convention?.uniqueItems && target.type === "array") {
             target.uniqueItems = true;
         }

@@ -1345,7 +1345,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "name": {
                                         "type": "string",
-                                        "x-input": true
+                                        "x-input": true,
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -1371,7 +1372,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "latestMatching": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -1483,7 +1485,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "name": {
                                         "type": "string",
-                                        "x-input": true
+                                        "x-input": true,
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -1509,7 +1512,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "latestMatching": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -1978,7 +1982,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "name": {
                                 "type": "string",
-                                "x-input": true
+                                "x-input": true,
+                                "minLength": 1
                             }
                         },
                         "required": [
@@ -2004,7 +2009,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "object",
                         "properties": {
                             "latestMatching": {
-                                "type": "string"
+                                "type": "string",
+                                "minLength": 1
                             }
                         },
                         "required": [
@@ -2171,7 +2177,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "properties": {
                             "name": {
                                 "type": "string",
-                                "x-input": true
+                                "x-input": true,
+                                "minLength": 1
                             }
                         },
                         "required": [
@@ -2197,7 +2204,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "object",
                         "properties": {
                             "latestMatching": {
-                                "type": "string"
+                                "type": "string",
+                                "minLength": 1
                             }
                         },
                         "required": [
@@ -3185,7 +3193,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "name": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "minLength": 1
                                     },
                                     "owner": {
                                         "type": "string"
@@ -3307,7 +3316,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "type": "object",
                                     "properties": {
                                         "name": {
-                                            "type": "string"
+                                            "type": "string",
+                                            "minLength": 1
                                         },
                                         "owner": {
                                             "type": "string"
@@ -3930,7 +3940,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "type": "object",
                                 "properties": {
                                     "name": {
-                                        "type": "string"
+                                        "type": "string",
+                                        "minLength": 1
                                     },
                                     "owner": {
                                         "type": "string"
@@ -4051,7 +4062,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "type": "object",
                                     "properties": {
                                         "name": {
-                                            "type": "string"
+                                            "type": "string",
+                                            "minLength": 1
                                         },
                                         "owner": {
                                             "type": "string"

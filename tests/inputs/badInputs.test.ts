@@ -124,6 +124,7 @@ const BAD_INPUTS: readonly BadInput[] = [
     ["DesktopEnvironment", "users", [null], "users[0]: is null; remove it from the list or give a value"],
     ["Fleet", "network", undefined, "network: is required"],
     ["ImageBuilder", "network", undefined, "network: is required"],
+    ["Workspaces", "defaults.bundle.name", "", "defaults.bundle.name: must not be empty"],
     ["Distribution", "aliases", pulumi.output(["www.example.com"]), "aliases: must be a plain value, not an Output or a Promise: it decides which resources are created, so it must be known while the program runs"],
 ];
 

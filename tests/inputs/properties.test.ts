@@ -118,7 +118,8 @@ describe("property: random arguments are refused before anything is created, or 
                     return;
                 }
                 planned++;
-                await engine.settle();
+                const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the plan did not settle in 30 s: ${JSON.stringify(mutations)}`)), 30_000).unref());
+                await Promise.race([engine.settle(), timeout]);
                 if (!mutations.some((m) => m.optOut)) {
                     const guarded = GUARDED_DEFAULTS.filter(([path]) => mutations.some((m) => path.test(m.path))).map(([, policy]) => policy);
                     const findings = (await mandatoryFindings(pack, engine)).filter((f) => !guarded.some((policy) => f.startsWith(`${policy}:`)));
