@@ -18,6 +18,7 @@ import {
 } from "./limits";
 import { hasOwnGroups, NetworkArgs, securityGroupIdsOf, validateNetwork } from "./network";
 import { createScaling, FleetScaling, ScalingArgs, validateScaling } from "./scaling";
+import { checkArguments } from "../arguments";
 
 export const FLEET_TYPE = "aws-euc:appstream:Fleet";
 
@@ -93,6 +94,7 @@ export class Fleet extends pulumi.ComponentResource {
     public readonly scaling?: FleetScaling;
 
     constructor(name: string, args: FleetArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(FLEET_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateFleetArgs(name, args);
         super(FLEET_TYPE, name, {}, opts);

@@ -6,6 +6,7 @@ import { ImageSource, imageInputs, validateImage, validateInstanceType } from ".
 import { validateLabels } from "./labels";
 import { hasOwnGroups, NetworkArgs, securityGroupIdsOf, validateNetwork } from "./network";
 import { plainDependsOn } from "./waitFor";
+import { checkArguments } from "../arguments";
 
 export const IMAGE_BUILDER_TYPE = "aws-euc:appstream:ImageBuilder";
 
@@ -84,6 +85,7 @@ export class ImageBuilder extends pulumi.ComponentResource {
     public readonly streamingEndpoint?: aws.ec2.VpcEndpoint;
 
     constructor(name: string, args: ImageBuilderArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(IMAGE_BUILDER_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateImageBuilderArgs(name, args);
         super(IMAGE_BUILDER_TYPE, name, {}, opts);

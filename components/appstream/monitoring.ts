@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
 
@@ -76,6 +77,7 @@ export class FleetMonitoring extends pulumi.ComponentResource {
     public readonly testStreamingUrlCommand: pulumi.Output<string>;
 
     constructor(name: string, args: FleetMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(MONITORING_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateMonitoringArgs(name, args);
         super(MONITORING_TYPE, name, {}, opts);

@@ -12,6 +12,7 @@ import {
     USER_SETTING_ACTIONS,
     UserSettingName,
 } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const STACK_TYPE = "aws-euc:appstream:Stack";
 
@@ -99,6 +100,7 @@ export class Stack extends pulumi.ComponentResource {
     public readonly fleetAssociation: aws.appstream.FleetStackAssociation;
 
     constructor(name: string, args: StackArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(STACK_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateStackArgs(name, args);
         super(STACK_TYPE, name, {}, opts);

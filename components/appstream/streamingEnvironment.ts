@@ -10,6 +10,7 @@ import { ScopedProblems } from "./scopedProblems";
 import { appstreamServiceRole, ServiceRoleMode } from "./serviceRole";
 import { checkStackArgs, Stack, StackArgs } from "./stack";
 import { checkUsersArgs, Users, UsersArgs } from "./users";
+import { checkArguments } from "../arguments";
 
 export const STREAMING_ENVIRONMENT_TYPE = "aws-euc:appstream:StreamingEnvironment";
 
@@ -81,6 +82,7 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
     public readonly testStreamingUrlCommand?: pulumi.Output<string>;
 
     constructor(name: string, args: StreamingEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(STREAMING_ENVIRONMENT_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateEnvironmentArgs(name, args);
         super(STREAMING_ENVIRONMENT_TYPE, name, {}, opts);

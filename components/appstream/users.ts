@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, isEmail, show, Tags } from "../shared";
 import { USER_NAME_PART } from "./awsRules";
+import { checkArguments } from "../arguments";
 
 export const USERS_TYPE = "aws-euc:appstream:Users";
 
@@ -105,6 +106,7 @@ export class Users extends pulumi.ComponentResource {
     public readonly samlRoleAttribute?: pulumi.Output<string>;
 
     constructor(name: string, args: UsersArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(USERS_TYPE, name, args);
         // Checked before anything registers: a refused `pulumi up` creates nothing, not even this component.
         validateUsersArgs(name, args);
         super(USERS_TYPE, name, {}, opts);

@@ -14,6 +14,7 @@ import {
     validationDomainOf,
 } from "../shared";
 import { DEFAULT_CERTIFICATE_NAMES_QUOTA, MAX_CERTIFICATE_NAMES, MAX_COMMON_NAME_LENGTH } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const CERTIFICATE_TYPE = "aws-euc:cloudfront:Certificate";
 
@@ -78,6 +79,7 @@ export class Certificate extends pulumi.ComponentResource {
 
     constructor(name: string, args: CertificateArgs, opts?: pulumi.ComponentResourceOptions) {
         super(CERTIFICATE_TYPE, name, {}, opts);
+        checkArguments(CERTIFICATE_TYPE, name, args);
         const names = [args.domainName, ...(args.subjectAlternativeNames ?? [])];
         validateCertificateArgs(name, args, names);
 

@@ -21,6 +21,7 @@ import { validateProtection } from "./validateProtection";
 import { validateViewer } from "./validateViewer";
 import { createWebAcl, WebAcl } from "./webAcl";
 import { MAX_COMMON_NAME_LENGTH } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const DISTRIBUTION_TYPE = "aws-euc:cloudfront:Distribution";
 
@@ -81,6 +82,7 @@ export class Distribution extends pulumi.ComponentResource {
 
     constructor(name: string, args: DistributionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DISTRIBUTION_TYPE, name, {}, opts);
+        checkArguments(DISTRIBUTION_TYPE, name, args);
         validateDistributionArgs(name, args);
         const tags = componentTags(DISTRIBUTION_TYPE, args.tags);
         const aliases = args.aliases ?? [];

@@ -397,7 +397,10 @@ export interface DistributionArgs {
     behaviors?: PathBehaviorArgs[];
     /** Adds HLS/DASH behaviors (and their cache and CORS policies) after `behaviors`. */
     mediaStreaming?: MediaStreamingOptions;
-    /** Alternate domain names served by the distribution (lowercase; `*.` wildcards allowed). */
+    /**
+     * Alternate domain names served by the distribution (lowercase; `*.` wildcards allowed).
+     * Leave out for none. @minItems 1
+     */
     aliases?: string[];
     /**
      * The Route53 zone of the aliases: A and AAAA alias records are created for every alias and,

@@ -4,6 +4,25 @@ import * as pulumi from "@pulumi/pulumi";
 export interface ArgumentProblem {
     propertyPath: string;
     reason: string;
+    /** The argument is missing: problems found below it are consequences, not reported. */
+    missing?: boolean;
+}
+
+/**
+ * Problems found by the schema check of a component before its hand-written checks ran, keyed by
+ * component type and name (see `components/arguments`). The hand-written checks of the same
+ * component report them with their own, where they found nothing at the same path or above it.
+ */
+const earlierProblems = new Map<string, ArgumentProblem[]>();
+
+/** Hands `problems` to the next `throwIfAny` of the component `componentType` `componentName`. */
+export function deferArgumentProblems(componentType: string, componentName: string, problems: ArgumentProblem[]): void {
+    const key = `${componentType}::${componentName}`;
+    if (problems.length > 0) {
+        earlierProblems.set(key, problems);
+    } else {
+        earlierProblems.delete(key);
+    }
 }
 
 /**
@@ -44,6 +63,14 @@ export class ArgumentProblems {
     }
 
     throwIfAny(): void {
+        const key = `${this.componentType}::${this.componentName}`;
+        const earlier = earlierProblems.get(key) ?? [];
+        earlierProblems.delete(key);
+        const within = (path: string, root: string) => path === root || path.startsWith(`${root}.`) || path.startsWith(`${root}[`);
+        const missing = earlier.filter((p) => p.missing).map((p) => p.propertyPath);
+        this.problems.splice(0, this.problems.length, ...this.problems.filter((p) => !missing.some((m) => p.propertyPath !== m && within(p.propertyPath, m))));
+        const reported = this.problems.map((p) => p.propertyPath);
+        this.problems.push(...earlier.filter((p) => !reported.some((r) => within(p.propertyPath, r))));
         if (this.problems.length === 0) {
             return;
         }

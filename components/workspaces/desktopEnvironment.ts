@@ -8,6 +8,7 @@ import { PrefixedProblems } from "./prefixedProblems";
 import { DirectoryUsers, DirectoryUsersConnection, noUserApi, PasswordMode, validateDirectoryUsersArgs } from "./provisioning/directoryUsers";
 import { validateWorkspacesArgs, Workspaces, WorkspacesArgs, WorkspaceUserArgs } from "./userWorkspaces";
 import { validateDirectoryArgs } from "./validateDirectory";
+import { checkArguments } from "../arguments";
 
 export const DESKTOP_ENVIRONMENT_TYPE = "aws-euc:workspaces:DesktopEnvironment";
 
@@ -36,7 +37,7 @@ export interface DesktopEnvironmentArgs {
     encryption?: EncryptionKeyArgs | { existingKeyArn: pulumi.Input<string> };
     /** Bundle and settings of every desktop. */
     desktops: WorkspacesArgs["defaults"];
-    /** The users, each with a desktop. */
+    /** The users, each with a desktop. @minItems 1 */
     users: WorkspaceUserArgs[];
     /**
      * Create the users in the directory first (AWS Managed Microsoft AD with directory data
@@ -122,6 +123,7 @@ export class DesktopEnvironment extends pulumi.ComponentResource {
     public readonly userPasswords?: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: DesktopEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
+        checkArguments(DESKTOP_ENVIRONMENT_TYPE, name, args);
         // Validate before anything registers, the environment itself included.
         const problems = new ArgumentProblems(DESKTOP_ENVIRONMENT_TYPE, name);
         validateDesktopEnvironmentArgs(args, problems);

@@ -7,6 +7,7 @@ import { CLIENT_DOWNLOAD_URL, DirectoryType, WEB_CLIENT_URL } from "./limits";
 import { checkSubnetZones } from "./availabilityZones";
 import { createApiEndpoint, createDefaultRole, createIpGroup, creationInput, deviceAccessInput, checkDefaultRole, selfServiceInput } from "./registration";
 import { validateDirectoryArgs } from "./validateDirectory";
+import { checkArguments } from "../arguments";
 
 export const DIRECTORY_TYPE = "aws-euc:workspaces:Directory";
 
@@ -40,6 +41,7 @@ export class Directory extends pulumi.ComponentResource {
 
     constructor(name: string, args: DirectoryArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DIRECTORY_TYPE, name, {}, opts);
+        checkArguments(DIRECTORY_TYPE, name, args);
         const problems = new ArgumentProblems(DIRECTORY_TYPE, name);
         validateDirectoryArgs(args, problems);
         problems.throwIfAny();

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const ENCRYPTION_KEY_TYPE = "aws-euc:workspaces:EncryptionKey";
 
@@ -71,6 +72,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: EncryptionKeyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(ENCRYPTION_KEY_TYPE, name, {}, opts);
+        checkArguments(ENCRYPTION_KEY_TYPE, name, args);
         const problems = new ArgumentProblems(ENCRYPTION_KEY_TYPE, name);
         validateEncryptionKeyArgs(args, problems);
         problems.throwIfAny();

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags } from "../shared";
+import { checkArguments } from "../arguments";
 
 export const WORKSPACES_MONITORING_TYPE = "aws-euc:workspaces:Monitoring";
 
@@ -57,6 +58,7 @@ export class Monitoring extends pulumi.ComponentResource {
 
     constructor(name: string, args: MonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WORKSPACES_MONITORING_TYPE, name, {}, opts);
+        checkArguments(WORKSPACES_MONITORING_TYPE, name, args);
         const problems = new ArgumentProblems(WORKSPACES_MONITORING_TYPE, name);
         validateMonitoringArgs(args, problems);
         problems.throwIfAny();

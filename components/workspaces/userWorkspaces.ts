@@ -12,6 +12,7 @@ import {
     RunningMode,
     USER_NAME,
 } from "./limits";
+import { checkArguments } from "../arguments";
 
 export const WORKSPACES_TYPE = "aws-euc:workspaces:Workspaces";
 
@@ -95,6 +96,7 @@ export class Workspaces extends pulumi.ComponentResource {
 
     constructor(name: string, args: WorkspacesArgs, opts?: pulumi.ComponentResourceOptions) {
         super(WORKSPACES_TYPE, name, {}, opts);
+        checkArguments(WORKSPACES_TYPE, name, args);
         const problems = new ArgumentProblems(WORKSPACES_TYPE, name);
         validateWorkspacesArgs(args, problems);
         problems.throwIfAny();

@@ -42,13 +42,13 @@ describe("appstream.ImageBuilder", () => {
 
     it("uses given security groups, an image by name and an IAM role", async () => {
         const { engine } = await plan(
-            () => new appstream.ImageBuilder("excel", { ...ARGS, image: { name: "ExcelApp-2025-11-01" }, network: { subnetIds: SUBNETS, securityGroupIds: ["sg-given"] }, iamRoleArn: "arn:aws:iam::123456789012:role/builder" }),
+            () => new appstream.ImageBuilder("excel", { ...ARGS, image: { name: "ExcelApp-2025-11-01" }, network: { subnetIds: SUBNETS, securityGroupIds: ["sg-0123abcd"] }, iamRoleArn: "arn:aws:iam::123456789012:role/builder" }),
         );
         assert.deepEqual(engine.ofType("aws:ec2/securityGroup:SecurityGroup"), []);
         assert.deepEqual(engine.invokesOf("aws:appstream/getImage:getImage"), []);
         const inputs = engine.inputsOf("excel-builder");
         assert.equal(inputs.imageName, "ExcelApp-2025-11-01");
-        assert.deepEqual(inputs.vpcConfig.securityGroupIds, ["sg-given"]);
+        assert.deepEqual(inputs.vpcConfig.securityGroupIds, ["sg-0123abcd"]);
         assert.equal(inputs.iamRoleArn, "arn:aws:iam::123456789012:role/builder");
     });
 
@@ -73,7 +73,7 @@ describe("appstream.ImageBuilder", () => {
             () =>
                 new appstream.ImageBuilder("excel", {
                     ...ARGS,
-                    network: { ...NETWORK, securityGroupIds: ["sg-reaches-dcs"] },
+                    network: { ...NETWORK, securityGroupIds: ["sg-0dc0dc00"] },
                     domainJoin: {
                         directoryName: "corp.example.com",
                         organizationalUnit: "OU=AppStream,DC=corp,DC=example,DC=com",
@@ -93,7 +93,7 @@ describe("appstream.ImageBuilder", () => {
 
     it("a plain password is made secret too", async () => {
         const { engine } = await plan(
-            () => new appstream.ImageBuilder("excel", { ...ARGS, network: { ...NETWORK, securityGroupIds: ["sg-reaches-dcs"] }, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp", serviceAccount: { name: "CORP\\j", password: "plain" } } }),
+            () => new appstream.ImageBuilder("excel", { ...ARGS, network: { ...NETWORK, securityGroupIds: ["sg-0dc0dc00"] }, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp", serviceAccount: { name: "CORP\\j", password: "plain" } } }),
         );
         assert.ok(engine.get("excel-directory-config").secretInputs.length > 0);
     });

@@ -38,7 +38,7 @@ describe("appstream.Stack", () => {
                     userSettings: { fileDownload: true, printing: true, domainSmartCardSignIn: true },
                     storageConnectors: [{ type: "HOMEFOLDERS" }, { type: "ONE_DRIVE", domains: ["example.com"] }, { type: "GOOGLE_DRIVE", domains: ["example.com"] }],
                     persistApplicationSettings: true,
-                    streamingEndpointIds: ["vpce-0123"],
+                    streamingEndpointIds: ["vpce-01234567"],
                     embedHostDomains: ["portal.example.com"],
                     feedbackUrl: "https://example.com/feedback",
                     redirectUrl: "https://example.com/bye",

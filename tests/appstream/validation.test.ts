@@ -123,8 +123,12 @@ describe("appstream components reject bad input at construction", () => {
     it("user-pool users on a domain-joined fleet", () => {
         const fleet = { ...FLEET_ARGS, domainJoin: { directoryName: "corp.example.com", organizationalUnit: "OU=A,DC=corp" } };
         assert.equal(
-            errorOf(() => new appstream.StreamingEnvironment("e", { network: { ...NETWORK, securityGroupIds: ["sg-1"] }, fleet, users: { users: [{ email: "ana@example.com" }] } })),
-            lines("aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:", "users.users: user-pool users cannot stream from a domain-joined fleet; use SAML federation (`users.saml`) with domain-joined fleets"),
+            errorOf(() => new appstream.StreamingEnvironment("e", { network: { ...NETWORK, securityGroupIds: ["sg-00000001"] }, fleet, users: { users: [{ email: "ana@example.com" }] } })),
+            lines(
+                "aws-euc:appstream:StreamingEnvironment 'e' has invalid arguments:",
+                "users.users: user-pool users cannot stream from a domain-joined fleet; use SAML federation (`users.saml`) with domain-joined fleets",
+                "fleet.network: `network` is not an argument of aws-euc:appstream:StreamingEnvironment; it takes 14 others, none of them close",
+            ),
         );
     });
 

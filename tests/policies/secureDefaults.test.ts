@@ -38,7 +38,7 @@ describe("secure by default: components with minimal arguments pass every mandat
     });
 
     it("appstream.StreamingEnvironment with a network and a fleet, and each part alone", async () => {
-        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
+        const network = { vpcId: "vpc-00000001", subnetIds: ["subnet-0000000a", "subnet-0000000b"] };
         const fleet = { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 } };
         assert.deepEqual(await mandatoryFindings(pack, () => new appstream.StreamingEnvironment("env", { network, fleet })), []);
         assert.deepEqual(

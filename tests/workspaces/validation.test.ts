@@ -7,7 +7,7 @@ const DIR = "aws-euc:workspaces:Directory 'd' has invalid arguments:";
 const WS = "aws-euc:workspaces:Workspaces 'w' has invalid arguments:";
 const directoryError = (args: Partial<workspaces.DirectoryArgs>) => errorOf(() => new workspaces.Directory("d", { network: NETWORK, directory: MANAGED_AD, ...args }));
 const workspacesError = (args: Partial<workspaces.WorkspacesArgs>) =>
-    errorOf(() => new workspaces.Workspaces("w", { directoryId: "d-1", encryptionKeyArn: KEY_ARN, defaults: { bundle: BUNDLE }, users: [{ userName: "ana" }], ...args }));
+    errorOf(() => new workspaces.Workspaces("w", { directoryId: "d-0000000001", encryptionKeyArn: KEY_ARN, defaults: { bundle: BUNDLE }, users: [{ userName: "ana" }], ...args }));
 
 describe("workspaces components reject bad input at construction", () => {
     it("subnets not exactly two, or in one Availability Zone", () => {
@@ -119,7 +119,7 @@ describe("workspaces components reject bad input at construction", () => {
 
     it("user provisioning on a directory type that cannot do it", () => {
         assert.equal(
-            errorOf(() => new workspaces.DirectoryUsers("u", { directoryId: "d-1", directoryType: "SimpleAD", users: [{ userName: "ana" }] })),
+            errorOf(() => new workspaces.DirectoryUsers("u", { directoryId: "d-0000000001", directoryType: "SimpleAD", users: [{ userName: "ana" }] })),
             lines(
                 "aws-euc:workspaces:DirectoryUsers 'u' has invalid arguments:",
                 "directoryType: 'SimpleAD' has no user API: only AWS Managed Microsoft AD (with enableDirectoryDataAccess) can create users. With Simple AD or AD Connector the users must already exist (create them with Active Directory tools, or in the WorkSpaces console, which e-mails an invitation)",

@@ -5,6 +5,7 @@ import { ArgumentProblems, childName, isEmail, show } from "../../shared";
 import { DirectoryType, USER_NAME } from "../limits";
 import type { AssumeRole } from "./credentials";
 import { DIRECTORY_USER_PROVIDER, DirectoryUserInputs } from "./directoryUserProvider";
+import { checkArguments } from "../../arguments";
 
 export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
 
@@ -106,6 +107,7 @@ export class DirectoryUsers extends pulumi.ComponentResource {
 
     constructor(name: string, args: DirectoryUsersArgs, opts?: pulumi.ComponentResourceOptions) {
         super(DIRECTORY_USERS_TYPE, name, {}, opts);
+        checkArguments(DIRECTORY_USERS_TYPE, name, args);
         const problems = new ArgumentProblems(DIRECTORY_USERS_TYPE, name);
         validateDirectoryUsersArgs(args, problems, { users: true, directoryType: true });
         problems.require(
