@@ -3951,16 +3951,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "number"
                     },
                     "rootVolumeSizeGib": {
-                        "description": "Root volume GiB: 80, or 175–2000.",
+                        "description": "Root volume GiB: 80 (with a user volume of 10, 50 or 100), or from 175 up to 2000 (with a user volume of at least 100).",
                         "default": "80",
-                        "type": "number",
-                        "x-range": [
-                            175,
-                            2000
-                        ],
-                        "x-also": [
-                            80
-                        ]
+                        "type": "number"
                     },
                     "userVolumeSizeGib": {
                         "description": "User volume GiB: 10/50/100 with an 80 GiB root, else 100–2000.",
@@ -4074,16 +4067,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "type": "number"
                         },
                         "rootVolumeSizeGib": {
-                            "description": "Root volume GiB: 80, or 175–2000.",
+                            "description": "Root volume GiB: 80 (with a user volume of 10, 50 or 100), or from 175 up to 2000 (with a user volume of at least 100).",
                             "default": "80",
-                            "type": "number",
-                            "x-range": [
-                                175,
-                                2000
-                            ],
-                            "x-also": [
-                                80
-                            ]
+                            "type": "number"
                         },
                         "userVolumeSizeGib": {
                             "description": "User volume GiB: 10/50/100 with an 80 GiB root, else 100–2000.",
@@ -4778,16 +4764,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                         "type": "number"
                     },
                     "rootVolumeSizeGib": {
-                        "description": "Root volume GiB: 80, or 175–2000.",
+                        "description": "Root volume GiB: 80 (with a user volume of 10, 50 or 100), or from 175 up to 2000 (with a user volume of at least 100).",
                         "default": "80",
-                        "type": "number",
-                        "x-range": [
-                            175,
-                            2000
-                        ],
-                        "x-also": [
-                            80
-                        ]
+                        "type": "number"
                     },
                     "userVolumeSizeGib": {
                         "description": "User volume GiB: 10/50/100 with an 80 GiB root, else 100–2000.",
@@ -4900,16 +4879,9 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                             "type": "number"
                         },
                         "rootVolumeSizeGib": {
-                            "description": "Root volume GiB: 80, or 175–2000.",
+                            "description": "Root volume GiB: 80 (with a user volume of 10, 50 or 100), or from 175 up to 2000 (with a user volume of at least 100).",
                             "default": "80",
-                            "type": "number",
-                            "x-range": [
-                                175,
-                                2000
-                            ],
-                            "x-also": [
-                                80
-                            ]
+                            "type": "number"
                         },
                         "userVolumeSizeGib": {
                             "description": "User volume GiB: 10/50/100 with an 80 GiB root, else 100–2000.",

@@ -28,7 +28,7 @@ export interface DesktopSettings {
     runningMode?: RunningMode;
     /** AUTO_STOP only: idle minutes before stopping, a multiple of 60 up to 2880. @default 60 */
     autoStopTimeoutMinutes?: number;
-    /** Root volume GiB: 80, or 175–2000. @default 80 */
+    /** Root volume GiB: 80 (with a user volume of 10, 50 or 100), or from 175 up to 2000 (with a user volume of at least 100). @default 80 */
     rootVolumeSizeGib?: number;
     /** User volume GiB: 10/50/100 with an 80 GiB root, else 100–2000. @default 50 */
     userVolumeSizeGib?: number;

@@ -72,7 +72,7 @@ describe("the mock cloud refuses what AppStream refuses", () => {
 
 describe("appstream parts used alone share a DirectoryConfig by passing it", () => {
     const join = { directoryName: "corp.example.com", organizationalUnit: "OU=AppStream,DC=corp,DC=example,DC=com", serviceAccount: { name: "CORP\\svc", password: "pw" } };
-    const network = { ...NETWORK, securityGroupIds: ["sg-0reachesdomaincontrollers"] };
+    const network = { ...NETWORK, securityGroupIds: ["sg-0dcdcdcdcdcdcdcdc"] };
     const builder = (domainJoin: appstream.DomainJoinArgs) => new appstream.ImageBuilder("b", { instanceType: "stream.standard.medium", image: { name: "x" }, network, domainJoin });
 
     it("two service accounts for one directory fail the plan as AWS would", async () => {

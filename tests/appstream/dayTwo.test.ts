@@ -45,7 +45,9 @@ describe("appstream day 2: what a later `pulumi up` does to running resources", 
     });
 
     it("a fleetType change replaces the fleet, and the association goes first (a stack takes one fleet)", async () => {
-        const build = (fleetType: "ON_DEMAND" | "ALWAYS_ON") => plan(() => new appstream.StreamingEnvironment("excel", { network: NETWORK, fleet: { ...FLEET_ARGS, fleetType } }));
+        // The composite wires the network itself: its fleet takes no `network` of its own.
+        const fleetOfEnvironment = { instanceType: FLEET_ARGS.instanceType, image: FLEET_ARGS.image, capacity: FLEET_ARGS.capacity };
+        const build = (fleetType: "ON_DEMAND" | "ALWAYS_ON") => plan(() => new appstream.StreamingEnvironment("excel", { network: NETWORK, fleet: { ...fleetOfEnvironment, fleetType } }));
         const before = (await build("ON_DEMAND")).engine;
         const after = (await build("ALWAYS_ON")).engine;
         assert.deepEqual(fleetChange(fleetOf(before, "excel-fleet-fleet"), fleetOf(after, "excel-fleet-fleet")), { kind: "replace", fields: ["fleetType"] });

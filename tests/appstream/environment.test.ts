@@ -19,7 +19,7 @@ const ARGS: appstream.StreamingEnvironmentArgs = {
     users: { users: [{ email: "ana@example.com" }] },
 };
 const JOIN = { directoryName: "corp.example.com", organizationalUnit: "OU=Builders,DC=corp,DC=example,DC=com", serviceAccount: { name: "CORP\\svc-appstream", password: "pw" } };
-const JOINED_NETWORK = { ...NETWORK, securityGroupIds: ["sg-0reachesdomaincontrollers"] };
+const JOINED_NETWORK = { ...NETWORK, securityGroupIds: ["sg-0dcdcdcdcdcdcdcdc"] };
 
 describe("appstream.StreamingEnvironment", () => {
     it("follows the seed in order: builder, fleet, stack, users, monitoring, each a child component", async () => {

@@ -55,7 +55,7 @@ describe("appstream.Stack", () => {
         ]);
         // Unique to the Pulumi project and stack ("project"/"test" on the mock engine): dev and prod never share settings.
         assert.deepEqual(inputs.applicationSettings, { enabled: true, settingsGroup: "project-test-excel" });
-        assert.deepEqual(inputs.accessEndpoints, [{ endpointType: "STREAMING", vpceId: "vpce-0123" }]);
+        assert.deepEqual(inputs.accessEndpoints, [{ endpointType: "STREAMING", vpceId: "vpce-01234567" }]);
         assert.deepEqual([inputs.embedHostDomains, inputs.feedbackUrl, inputs.redirectUrl, inputs.streamingExperienceSettings], [["portal.example.com"], "https://example.com/feedback", "https://example.com/bye", { preferredProtocol: "TCP" }]);
     });
 });

@@ -19,7 +19,7 @@ export const SUBNETS = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"];
 export const KEY_ARN = "arn:aws:kms:eu-west-3:123456789012:key/11111111-2222-3333-4444-555555555555";
 const BUCKET = { bucket: "site-content", arn: "arn:aws:s3:::site-content", bucketRegionalDomainName: "site-content.s3.eu-west-3.amazonaws.com" };
 const FLEET = { instanceType: "stream.standard.medium", image: { name: "ExcelApp-2025-11-01" }, capacity: { desiredInstances: 2 } };
-const DIRECTORY = { network: { vpcId: VPC_ID, subnetIds: SUBNETS }, directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true } };
+const DIRECTORY = { network: { vpcId: VPC_ID, subnetIds: SUBNETS }, directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true }, defaultRole: "create" as const };
 const USERS = [{ userName: "ana.silva", email: "ana.silva@example.com" }, { userName: "li.wei" }];
 const BUNDLE = { name: "Standard with Windows 10 (Server 2022 based)" };
 

@@ -232,7 +232,7 @@ describe("second guard: a fault injected into a component's output is reported",
 
     async function samlUsers(): Promise<MockEngine> {
         const engine = startEngine();
-        const fleet = new appstream.Fleet("fleet", { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 }, network: { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] } });
+        const fleet = new appstream.Fleet("fleet", { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 }, network: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } });
         const stack = new appstream.Stack("stack", { fleet });
         new appstream.Users("users", { stack: stack.stack, saml: { providerArn: "arn:aws:iam::123456789012:saml-provider/Okta" } });
         await engine.settle();

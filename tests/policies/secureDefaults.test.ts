@@ -52,7 +52,7 @@ describe("secure by default: components with minimal arguments pass every mandat
     });
 
     it("appstream.Users with SAML federation (the federated role and its stream policy)", async () => {
-        const network = { vpcId: "vpc-1", subnetIds: ["subnet-a", "subnet-b"] };
+        const network = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
         const fleet = { instanceType: "stream.standard.small", image: { name: "App" }, capacity: { desiredInstances: 1 } };
         assert.deepEqual(
             await mandatoryFindings(pack, () => {
@@ -64,7 +64,7 @@ describe("secure by default: components with minimal arguments pass every mandat
     });
 
     it("workspaces.DesktopEnvironment with a directory, a bundle and users, and each part alone", async () => {
-        const network = { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
+        const network = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
         // A fresh account: the directory's registration needs workspaces_DefaultRole created.
         const directory = { network, directory: { type: "SimpleAD" as const, name: "corp.example.com" }, defaultRole: "create" as const };
         const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };

@@ -36,7 +36,7 @@ const secureDirectory = (): Record<string, any> => ({
 });
 const secureFleet = () => ({
     enableDefaultInternetAccess: false,
-    vpcConfig: { subnetIds: ["subnet-a", "subnet-b"] },
+    vpcConfig: { subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] },
     maxUserDurationInSeconds: 28800,
     disconnectTimeoutInSeconds: 300,
     idleDisconnectTimeoutInSeconds: 600,
@@ -174,7 +174,7 @@ describe("policies: relations across the stack", function () {
 
     it("route53-query-logging: public zones of the stack should log queries (advisory)", async () => {
         const zone = resource("aws:route53/zone:Zone", { name: "example.com", zoneId: "Z1" }, "zone");
-        const privateZone = resource("aws:route53/zone:Zone", { name: "corp.internal", zoneId: "Z2", vpcs: [{ vpcId: "vpc-1" }] }, "private");
+        const privateZone = resource("aws:route53/zone:Zone", { name: "corp.internal", zoneId: "Z2", vpcs: [{ vpcId: "vpc-0123456789abcdef0" }] }, "private");
         const log = resource("aws:route53/queryLog:QueryLog", { zoneId: "Z1", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/example.com" }, "log");
         assert.deepEqual(await pack.checkStack([zone, privateZone, log], "route53-query-logging"), []);
         assert.deepEqual(await pack.checkStack([zone, privateZone], "route53-query-logging"), [["route53-query-logging", "advisory", "public zone 'example.com' has no query logging"]]);

@@ -49,7 +49,7 @@ describe("the mock cloud refuses what WorkSpaces, Directory Service and IAM woul
 
     it("directory service: password complexity, data access on MicrosoftAD only; users unique by name", async () => {
         const directory = (password: string, type = "MicrosoftAD", enableDirectoryDataAccess = true) =>
-            new aws.directoryservice.Directory("ad", { name: "corp.example.com", password, type, enableDirectoryDataAccess, vpcSettings: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } });
+            new aws.directoryservice.Directory("ad", { name: "corp.example.com", password, type, enableDirectoryDataAccess, vpcSettings: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] } });
         assert.match(String(await refusalOf(() => directory("password"))), /InvalidParameterException: The password must be 8–64 characters/);
         assert.match(String(await refusalOf(() => directory("Passw0rd!", "SimpleAD"))), /UnsupportedOperationException: Directory data access is available for AWS Managed Microsoft AD only\.$/);
         const user = (name: string, userName: string) => new workspaces.DirectoryUser(name, { region: "eu-west-3", directoryId: "d-0123456789", userName, passwordMode: "initial" });

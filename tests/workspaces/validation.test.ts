@@ -11,9 +11,9 @@ const workspacesError = (args: Partial<workspaces.WorkspacesArgs>) =>
 
 describe("workspaces components reject bad input at construction", () => {
     it("subnets not exactly two, or in one Availability Zone", () => {
-        assert.equal(directoryError({ network: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"] } }), lines(DIR, "network.subnetIds: needs exactly two subnets in two Availability Zones; got 1"));
+        assert.equal(directoryError({ network: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa"] } }), lines(DIR, "network.subnetIds: needs exactly two subnets in two Availability Zones; got 1"));
         assert.equal(
-            directoryError({ network: { vpcId: "vpc-1", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-b"] } }),
+            directoryError({ network: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-b"] } }),
             lines(DIR, "network.subnetIds[1]: 'subnet-b' is not a subnet id (subnet- and 8 or 17 hexadecimal digits)"),
         );
         assert.equal(

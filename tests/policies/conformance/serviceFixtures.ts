@@ -166,7 +166,7 @@ export const SERVICE_CONTROLS: ControlCase[] = [
         fixtures: [
             { condition: "a public zone without query logging", verdict: "fail", stack: [publicZone] },
             { condition: "a public zone with query logging", verdict: "pass", stack: [publicZone, resource(QUERY_LOG, { zoneId: "Z1", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/example.com" }, "log")] },
-            { condition: "a private zone (does not apply)", verdict: "pass", stack: [resource(ZONE, { name: "corp.internal", zoneId: "Z2", vpcs: [{ vpcId: "vpc-1" }] }, "private")] },
+            { condition: "a private zone (does not apply)", verdict: "pass", stack: [resource(ZONE, { name: "corp.internal", zoneId: "Z2", vpcs: [{ vpcId: "vpc-0123456789abcdef0" }] }, "private")] },
         ],
     },
 ];
