@@ -1,0 +1,151 @@
+import * as assert from "node:assert/strict";
+import { appstream, cloudfront, workspaces } from "../../components";
+import { MockEngine, planOn, RecordedResource } from "../engine";
+import { MonitoredResource, MonitorStub } from "./monitor";
+import { constructError, PluginProcess } from "./pluginProcess";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+/** A secret as a Python or YAML program sends it to a component (an output value marked secret). */
+const secret = (value: unknown) => ({ [SIG_KEY]: OUTPUT_SIG, value, secret: true, dependencies: [] });
+
+const CONFIG = { "aws:region": "eu-west-3" };
+const ZONES = { "example.com": "Z0EXAMPLE0000000000001" };
+const BUCKET = { bucket: "site-content", arn: "arn:aws:s3:::site-content", bucketRegionalDomainName: "site-content.s3.eu-west-3.amazonaws.com" };
+const NETWORK = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
+const USERS = [{ userName: "ana.silva", email: "ana.silva@example.com", givenName: "Ana", surname: "Silva" }];
+
+/** A registration reduced to what both paths must agree on. */
+function shapeOf(r: RecordedResource | MonitoredResource, all: (RecordedResource | MonitoredResource)[]) {
+    const parent = all.find((p) => p.urn === r.parent);
+    return { type: r.type, name: r.name, parent: parent ? `${parent.type}::${parent.name}` : undefined, inputs: r.inputs, secretInputs: [...r.secretInputs].sort() };
+}
+
+function shapes(list: (RecordedResource | MonitoredResource)[]) {
+    return list
+        .filter((r) => !r.type.startsWith("pulumi:providers:"))
+        .map((r) => shapeOf(r, list))
+        .sort((a, b) => `${a.type}::${a.name}`.localeCompare(`${b.type}::${b.name}`));
+}
+
+/** The TypeScript path: the component on the mock engine, as `pulumi up` would run it. */
+async function typescriptPlan(build: () => Record<string, any>, outputs: Record<string, string>) {
+    const { engine, built } = await planOn({ config: CONFIG, preview: false, cloud: { zones: ZONES } }, build);
+    const values: Record<string, unknown> = {};
+    for (const [wire, ts] of Object.entries(outputs)) {
+        const value = built[ts];
+        values[wire] = value === undefined ? undefined : await engine.unwrap(value);
+    }
+    return { engine, values };
+}
+
+describe("provider: Construct from another language", function () {
+    this.timeout(120000);
+    let monitor: MonitorStub;
+    let plugin: PluginProcess;
+
+    beforeEach(async () => {
+        monitor = new MonitorStub("project", "test", { region: "eu-west-3", zones: ZONES });
+        await monitor.start();
+        plugin = await PluginProcess.start(monitor.address);
+    });
+    afterEach(() => {
+        plugin.stop();
+        monitor.stop();
+    });
+
+    async function compare(type: string, wireInputs: Record<string, unknown>, build: () => Record<string, any>, outputs: Record<string, string>) {
+        const constructed = await plugin.construct(monitor, type, "main", wireInputs, CONFIG);
+        const ts = await typescriptPlan(build, outputs);
+        assert.deepEqual(shapes(monitor.resources), shapes((ts.engine as MockEngine).resources));
+        assert.ok(monitor.resources.length > 3, "the component registered its children");
+        const plainState: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(constructed.state)) {
+            plainState[k] = v && typeof v === "object" && (v as any)[SIG_KEY] ? (v as any).value : v;
+        }
+        for (const [wire, value] of Object.entries(ts.values)) {
+            assert.deepEqual(plainState[wire], value, `output ${wire}`);
+        }
+        return { constructed, ts };
+    }
+
+    it("cloudfront:Distribution: a YAML program's wire forms (enabled: false, name presets) become the TypeScript unions", async () => {
+        const { constructed } = await compare(
+            "aws-euc:cloudfront:Distribution",
+            {
+                origins: { site: { s3: { bucket: BUCKET } } },
+                defaultBehavior: { cachePolicy: { name: "CachingDisabled" } },
+                aliases: ["www.example.com"],
+                hostedZone: { name: "example.com" },
+                waf: { enabled: false },
+                securityHeaders: { name: "managed" },
+            },
+            () => new cloudfront.Distribution("main", {
+                origins: { site: { s3: { bucket: BUCKET } } },
+                defaultBehavior: { cachePolicy: "CachingDisabled" },
+                aliases: ["www.example.com"],
+                hostedZone: { name: "example.com" },
+                waf: false,
+                securityHeaders: "managed",
+            }) as any,
+            { distributionId: "id", arn: "arn", domainName: "domainName", url: "url", certificateArn: "certificateArn", invalidationCommand: "invalidationCommand" },
+        );
+        assert.equal(constructed.urn, "urn:pulumi:test::project::aws-euc:cloudfront:Distribution::main");
+        assert.equal(monitor.resources.filter((r) => r.type === "aws:wafv2/webAcl:WebAcl").length, 0);
+    });
+
+    it("cloudfront:Certificate: outputs as in TypeScript", async () => {
+        await compare(
+            "aws-euc:cloudfront:Certificate",
+            { domainName: "www.example.com", hostedZoneId: ZONES["example.com"] },
+            () => new cloudfront.Certificate("main", { domainName: "www.example.com", hostedZoneId: ZONES["example.com"] }) as any,
+            { arn: "arn", dnsValidationRecords: "dnsValidationRecords" },
+        );
+    });
+
+    it("appstream:StreamingEnvironment: same fleet, stack and outputs", async () => {
+        const fleet = { instanceType: "stream.standard.medium", image: { name: "ExcelApp-2025-11-01" }, capacity: { desiredInstances: 2 } };
+        await compare(
+            "aws-euc:appstream:StreamingEnvironment",
+            { network: NETWORK, fleet, stack: {}, monitoring: { enabled: false } },
+            () => new appstream.StreamingEnvironment("main", { network: NETWORK, fleet, stack: {}, monitoring: false }) as any,
+            { serviceRoleArn: "serviceRoleArn", fleetName: "fleetName", stackName: "stackName" },
+        );
+    });
+
+    it("workspaces:DesktopEnvironment: a secret input stays secret on the child, the registration code comes back", async () => {
+        const directory = { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } };
+        const { constructed } = await compare(
+            "aws-euc:workspaces:DesktopEnvironment",
+            { directory: { ...directory, directory: { ...directory.directory, adminPassword: secret("Correct-Horse-9!") } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS },
+            () => new workspaces.DesktopEnvironment("main", {
+                directory: { ...directory, directory: { ...directory.directory, adminPassword: (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).secret("Correct-Horse-9!") } } as any,
+                desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } } as any,
+                users: USERS,
+            }) as any,
+            { directoryId: "directoryId", registrationCode: "registrationCode", webClientUrl: "webClientUrl" },
+        );
+        const ad = monitor.resources.find((r) => r.type === "aws:directoryservice/directory:Directory")!;
+        assert.deepEqual(ad.secretInputs, ["password"]);
+        assert.ok(typeof constructed.state.registrationCode === "string" && constructed.state.registrationCode.length > 0);
+    });
+
+    it("bad inputs fail over Construct with the TypeScript message", async () => {
+        const bad = { origins: { site: { s3: { bucket: BUCKET } } }, priceClass: "PriceClass_1", aliases: ["WWW.example.com"] };
+        let message = "";
+        try {
+            await plugin.construct(monitor, "aws-euc:cloudfront:Distribution", "main", bad, CONFIG);
+        } catch (err) {
+            message = constructError(err).message;
+        }
+        let expected = "";
+        MockEngine.start({ config: CONFIG, cloud: { zones: ZONES } });
+        try {
+            new cloudfront.Distribution("main", bad as any);
+        } catch (err) {
+            expected = (err as Error).message;
+        }
+        assert.match(expected, /priceClass/);
+        assert.equal(message, expected);
+    });
+});
