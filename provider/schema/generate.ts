@@ -13,6 +13,7 @@ import type { GeneratedSchema, PropertySpec, TypeSpec, WireForm } from "./model"
 const ROOT = path.resolve(__dirname, "../..");
 export const GENERATED_FILE = path.join(__dirname, "generated.json");
 
+const UTILITY_TYPES = ["Omit", "Pick", "Partial", "Required", "Record"];
 const ANY: TypeSpec = { $ref: "pulumi.json#/Any" };
 
 /** Builds the schema from the sources under the repository root. */
@@ -170,7 +171,8 @@ class Generator {
     }
 
     private comment(symbol: ts.Symbol | undefined): string {
-        return symbol ? ts.displayPartsToString(symbol.getDocumentationComment(this.checker)).trim() : "";
+        const text = symbol ? ts.displayPartsToString(symbol.getDocumentationComment(this.checker)).trim() : "";
+        return text.replace(/\{@link\s+([^}\s]+)\s*\}/g, "`$1`");
     }
 
     /** The wire type of a TypeScript type; `context` names anonymous object types. */
@@ -273,9 +275,19 @@ class Generator {
         if (Object.keys(wire).length > 0) {
             this.wire[token] = wire;
         }
-        const description = this.comment(key.aliasSymbol ?? key.getSymbol());
+        const description = this.describe(key);
         this.types[token] = { type: "object", ...(description ? { description } : {}), properties, ...(required.length > 0 ? { required } : {}) };
         return token;
+    }
+
+    /** The doc comment of a type of this package; `Omit<X, …>` and the like take X's. */
+    private describe(type: ts.Type): string {
+        const symbol = type.aliasSymbol ?? type.getSymbol();
+        if (symbol && UTILITY_TYPES.includes(symbol.name) && type.aliasTypeArguments?.[0]) {
+            return this.describe(type.aliasTypeArguments[0]);
+        }
+        const ours = symbol?.declarations?.some((d) => d.getSourceFile().fileName.startsWith(path.join(ROOT, "components")));
+        return ours ? this.comment(symbol) : "";
     }
 
     /** The declared name (without `Args`) for named interfaces and aliases in this package, else the context. */
@@ -283,7 +295,7 @@ class Generator {
         const symbol = type.aliasSymbol ?? type.getSymbol();
         const name = symbol?.name;
         const ours = symbol?.declarations?.some((d) => d.getSourceFile().fileName.startsWith(path.join(ROOT, "components")));
-        if (!name || !ours || name.startsWith("__") || ["Omit", "Pick", "Partial", "Record"].includes(name)) {
+        if (!name || !ours || name.startsWith("__") || UTILITY_TYPES.includes(name)) {
             return context;
         }
         return name.replace(/Args$/, "");

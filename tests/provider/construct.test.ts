@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import { appstream, cloudfront, workspaces } from "../../components";
 import { MockEngine, planOn, RecordedResource } from "../engine";
 import { MonitoredResource, MonitorStub } from "./monitor";
@@ -119,7 +120,7 @@ describe("provider: Construct from another language", function () {
             "aws-euc:workspaces:DesktopEnvironment",
             { directory: { ...directory, directory: { ...directory.directory, adminPassword: secret("Correct-Horse-9!") } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS },
             () => new workspaces.DesktopEnvironment("main", {
-                directory: { ...directory, directory: { ...directory.directory, adminPassword: (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).secret("Correct-Horse-9!") } } as any,
+                directory: { ...directory, directory: { ...directory.directory, adminPassword: pulumi.secret("Correct-Horse-9!") } } as any,
                 desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } } as any,
                 users: USERS,
             }) as any,

@@ -3,7 +3,6 @@ import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
-import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { MonitorStub } from "./monitor";
 
@@ -45,11 +44,6 @@ export class PluginProcess {
     async getSchema(): Promise<any> {
         const response: any = await this.unary("getSchema", new providerProto.GetSchemaRequest());
         return JSON.parse(response.getSchema());
-    }
-
-    async getPluginInfo(): Promise<string> {
-        const response: any = await this.unary("getPluginInfo", new (require("google-protobuf/google/protobuf/empty_pb").Empty)());
-        return (response as pluginProto.PluginInfo).getVersion();
     }
 
     /** Construct as the engine forwards it from a Python or YAML program: `inputs` already in wire form. */
