@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { appstream, cloudfront, workspaces } from "../../components";
 import { MockEngine, planOn, RecordedResource } from "../engine";
@@ -148,5 +151,88 @@ describe("provider: Construct from another language", function () {
         }
         assert.match(expected, /priceClass/);
         assert.equal(message, expected);
+    });
+});
+
+/** `${resource.property}` of a YAML program, as the YAML runtime sends it: an output value depending on the resource. */
+function yamlValue(text: string, resources: Record<string, { type: string; outputs: Record<string, string> }>): unknown {
+    const match = /^\$\{(\w+)\.(\w+)\}$/.exec(text);
+    if (!match) {
+        return text;
+    }
+    const resource = resources[match[1]];
+    return { [SIG_KEY]: OUTPUT_SIG, value: resource.outputs[match[2]], dependencies: [`urn:pulumi:test::project::${resource.type}::${match[1]}`] };
+}
+
+function substitute(value: unknown, resources: Parameters<typeof yamlValue>[1]): unknown {
+    if (typeof value === "string") {
+        return yamlValue(value, resources);
+    }
+    if (Array.isArray(value)) {
+        return value.map((v) => substitute(v, resources));
+    }
+    if (value && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, resources)]));
+    }
+    return value;
+}
+
+describe("provider: the examples' inputs over Construct", function () {
+    this.timeout(120000);
+    let monitor: MonitorStub;
+    let plugin: PluginProcess;
+
+    beforeEach(async () => {
+        monitor = new MonitorStub("project", "test", { region: "eu-west-3", zones: ZONES });
+        await monitor.start();
+        plugin = await PluginProcess.start(monitor.address);
+    });
+    afterEach(() => {
+        plugin.stop();
+        monitor.stop();
+    });
+
+    it("examples/yaml-cloudfront: the site's properties plan the TypeScript resources, and the bucket's outputs keep their dependency", async () => {
+        const program = yaml.load(fs.readFileSync(path.join(__dirname, "../../examples/yaml-cloudfront/Pulumi.yaml"), "utf8")) as any;
+        const site = program.resources.site;
+        assert.equal(site.type, "aws-euc:cloudfront:Distribution");
+        const content = { type: "aws:s3/bucket:Bucket", outputs: BUCKET };
+        const inputs = substitute(site.properties, { content }) as Record<string, unknown>;
+        await plugin.construct(monitor, site.type, "site", inputs, CONFIG);
+        const { engine } = await planOn({ config: CONFIG, preview: false, cloud: { zones: ZONES } }, () => new cloudfront.Distribution("site", {
+            origins: { site: { s3: { bucket: BUCKET } } },
+            aliases: ["www.example.com"],
+            hostedZone: { name: "example.com" },
+            defaultBehavior: { cachePolicy: "CachingOptimized" },
+            waf: { rateLimit: 1000 },
+            tags: { app: "site" },
+        }));
+        assert.deepEqual(shapes(monitor.resources), shapes(engine.resources));
+        const distribution = monitor.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
+        assert.ok(distribution.dependencies.includes("urn:pulumi:test::project::aws:s3/bucket:Bucket::content"), distribution.dependencies.join(", "));
+    });
+
+    it("secrets nested in plain arguments sent the old way (secretness pushed to the top) stay secret where TypeScript takes an Input", async () => {
+        const legacySecret = (value: unknown) => ({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value });
+        const directory = { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: legacySecret("Correct-Horse-9!") } };
+        const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
+        const tags = { "cost-center": legacySecret("cc-1234") };
+        await plugin.construct(monitor, "aws-euc:workspaces:DesktopEnvironment", "main", { directory, desktops, users: USERS, tags }, CONFIG);
+        const ad = monitor.resources.find((r) => r.type === "aws:directoryservice/directory:Directory")!;
+        assert.equal(ad.inputs.password, "Correct-Horse-9!");
+        assert.ok(ad.secretInputs.includes("password"), ad.secretInputs.join(", "));
+        assert.equal(ad.inputs.tags["cost-center"], "cc-1234");
+        assert.ok(ad.secretInputs.includes("tags.cost-center"), ad.secretInputs.join(", "));
+        const { engine } = await planOn({ config: CONFIG, preview: false }, () => new workspaces.DesktopEnvironment("main", {
+            directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: pulumi.secret("Correct-Horse-9!") } },
+            desktops,
+            users: USERS,
+            tags: { "cost-center": pulumi.secret("cc-1234") },
+        } as any));
+        // The old form marks the whole argument secret: every Input under it is secret (more, never fewer).
+        const wire = shapes(monitor.resources);
+        const typescript = shapes(engine.resources);
+        assert.deepEqual(wire.map(({ secretInputs, ...rest }) => rest), typescript.map(({ secretInputs, ...rest }) => rest));
+        typescript.forEach((r, i) => assert.deepEqual(r.secretInputs.filter((p) => !wire[i].secretInputs.includes(p)), [], `${r.type}::${r.name}`));
     });
 });

@@ -17,6 +17,8 @@ export interface MonitoredResource {
     custom: boolean;
     inputs: Record<string, any>;
     secretInputs: string[];
+    /** URNs it depends on (explicit and through its inputs). */
+    dependencies: string[];
 }
 
 /** Features the monitor supports: those a current Pulumi engine announces to a component provider. */
@@ -95,7 +97,9 @@ export class MonitorStub {
         if (type === "pulumi:providers:aws" && made.id) {
             this.providerRegions.set(made.id, typeof inputs.region === "string" ? inputs.region : this.cloud.region);
         }
-        this.resources.push({ type, name, urn, parent, custom, inputs, secretInputs });
+        const dependencies = new Set<string>(req.getDependenciesList());
+        req.getPropertydependenciesMap().forEach((deps: any) => deps.getUrnsList().forEach((u: string) => dependencies.add(u)));
+        this.resources.push({ type, name, urn, parent, custom, inputs, secretInputs, dependencies: [...dependencies] });
         const response = new resourceProto.RegisterResourceResponse().setUrn(urn).setObject(Struct.fromJavaScript(JSON.parse(JSON.stringify(made.state ?? {}))));
         if (made.id) {
             response.setId(made.id);
