@@ -232,7 +232,8 @@ describe("provider: the examples' inputs over Construct", function () {
         // The old form marks the whole argument secret: every Input under it is secret (more, never fewer).
         const wire = shapes(monitor.resources);
         const typescript = shapes(engine.resources);
-        assert.deepEqual(wire.map(({ secretInputs, ...rest }) => rest), typescript.map(({ secretInputs, ...rest }) => rest));
+        const withoutSecrets = (list: typeof wire) => list.map((r) => ({ ...r, secretInputs: [] }));
+        assert.deepEqual(withoutSecrets(wire), withoutSecrets(typescript));
         typescript.forEach((r, i) => assert.deepEqual(r.secretInputs.filter((p) => !wire[i].secretInputs.includes(p)), [], `${r.type}::${r.name}`));
     });
 });
