@@ -13,6 +13,8 @@ import type { GeneratedSchema, PropertySpec, TypeSpec, WireForm } from "./model"
 const ROOT = path.resolve(__dirname, "../..");
 export const GENERATED_FILE = path.join(__dirname, "generated.json");
 
+/** The `@pulumi/aws` whose schema the child resources' references name. */
+const AWS_VERSION: string = JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")).version;
 const UTILITY_TYPES = ["Omit", "Pick", "Partial", "Required", "Record"];
 const ANY: TypeSpec = { $ref: "pulumi.json#/Any" };
 
@@ -78,10 +80,11 @@ class Generator {
             }
             const type = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
             const output = this.outputValue(type);
-            if (!output) {
-                continue; // child resources and components stay TypeScript-only
+            const child = output ? undefined : this.resourceReference(type);
+            if (!output && !child) {
+                continue; // child components this package does not serve stay TypeScript-only
             }
-            const spec: PropertySpec = { ...this.typeOf(output, module, `${component.className}${pascal(symbol.name)}`, true), ...this.docs(symbol) };
+            const spec: PropertySpec = { ...(child ?? this.typeOf(output!, module, `${component.className}${pascal(symbol.name)}`, true)), ...this.docs(symbol) };
             delete spec.plain;
             if (component.secretOutputs?.includes(symbol.name)) {
                 spec.secret = true;
@@ -95,9 +98,47 @@ class Generator {
             requiredInputs: inputs.required,
             properties: outputs,
             required: Object.entries(outputNames(component, Object.keys(outputs)))
-                .filter(([, ts]) => !isOptionalMember(clsType.getProperty(ts)!) && !mayBeUndefined(this.outputValue(this.checker.getTypeOfSymbol(clsType.getProperty(ts)!))!))
+                .filter(([, ts]) => {
+                    const property = clsType.getProperty(ts)!;
+                    const value = this.outputValue(this.checker.getTypeOfSymbol(property));
+                    return !isOptionalMember(property) && !(value && mayBeUndefined(value));
+                })
                 .map(([wire]) => wire),
         };
+    }
+
+    /**
+     * A child resource as a resource reference: an `@pulumi/aws` resource (by the token its
+     * module path gives, in the aws package's schema), a component this package serves, or a list
+     * or map of them.
+     */
+    private resourceReference(type: ts.Type): TypeSpec | undefined {
+        const members = this.members(type, false);
+        if (members.length !== 1) {
+            return undefined;
+        }
+        const only = members[0];
+        if (this.checker.isArrayType(only)) {
+            const item = this.resourceReference(this.checker.getTypeArguments(only as ts.TypeReference)[0]);
+            return item && { type: "array", items: item };
+        }
+        const index = this.checker.getIndexInfosOfType(only);
+        if (index.length > 0 && this.checker.getPropertiesOfType(only).length === 0) {
+            const item = this.resourceReference(index[0].type);
+            return item && { type: "object", additionalProperties: item };
+        }
+        const symbol = only.getSymbol();
+        const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? "";
+        const served = SERVED_COMPONENTS.find((c) => file === path.join(ROOT, c.file) && c.className === symbol?.name);
+        if (served) {
+            return { $ref: `#/resources/${served.token}` };
+        }
+        const aws = /node_modules\/@pulumi\/aws\/(.+)\/(\w+)\.d\.ts$/.exec(file);
+        if (!aws || !symbol || !this.checker.getPropertiesOfType(only).some((p) => p.name === "urn")) {
+            return undefined;
+        }
+        const token = `aws:${aws[1]}/${aws[2]}:${symbol.name}`;
+        return { $ref: `/aws/v${AWS_VERSION}/schema.json#/resources/${token.replace(/\//g, "%2F")}` };
     }
 
     private declaration(source: ts.SourceFile, name: string): ts.InterfaceDeclaration | ts.ClassDeclaration {

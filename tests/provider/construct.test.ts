@@ -96,6 +96,13 @@ describe("provider: Construct from another language", function () {
         );
         assert.equal(constructed.urn, "urn:pulumi:test::project::aws-euc:cloudfront:Distribution::main");
         assert.equal(monitor.resources.filter((r) => r.type === "aws:wafv2/webAcl:WebAcl").length, 0);
+        // Child resources come back as resource references, as the Python and YAML SDKs rehydrate them.
+        const child = monitor.resources.find((r) => r.type === "aws:cloudfront/distribution:Distribution")!;
+        const reference = constructed.state.distribution as Record<string, unknown>;
+        assert.equal(reference[SIG_KEY], "5cf8f73096256a8f31e491e813e4eb8e");
+        assert.equal(reference.urn, child.urn);
+        const certificate = monitor.resources.find((r) => r.type === "aws-euc:cloudfront:Certificate")!;
+        assert.equal((constructed.state.certificate as Record<string, unknown>).urn, certificate.urn);
     });
 
     it("cloudfront:Certificate: outputs as in TypeScript", async () => {
@@ -132,6 +139,22 @@ describe("provider: Construct from another language", function () {
         const ad = monitor.resources.find((r) => r.type === "aws:directoryservice/directory:Directory")!;
         assert.deepEqual(ad.secretInputs, ["password"]);
         assert.ok(typeof constructed.state.registrationCode === "string" && constructed.state.registrationCode.length > 0);
+    });
+
+    it("workspaces:DesktopEnvironment: provisioned users' passwords come back secret", async () => {
+        const directory = { network: NETWORK, directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true } };
+        const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
+        const provisionUsers = { passwords: "generated" };
+        const { constructed, ts } = await compare(
+            "aws-euc:workspaces:DesktopEnvironment",
+            { directory, desktops, users: USERS, provisionUsers },
+            () => new workspaces.DesktopEnvironment("main", { directory, desktops, users: USERS, provisionUsers } as any) as any,
+            { userPasswords: "userPasswords" },
+        );
+        const passwords = constructed.state.userPasswords as Record<string, any>;
+        assert.equal(passwords[SIG_KEY], "1b47061264138c4ac30d75fd1eb44270", "sent as a secret");
+        assert.deepEqual(Object.keys(passwords.value), ["ana.silva"]);
+        assert.deepEqual(passwords.value, ts.values.userPasswords);
     });
 
     it("bad inputs fail over Construct with the TypeScript message", async () => {

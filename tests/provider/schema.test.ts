@@ -15,7 +15,7 @@ const SEMVER = /^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(
 const PRIMITIVES = ["boolean", "integer", "number", "string"];
 
 /** Problems with one type reference (metaschema `typeSpec`: primitive, array, map or named type). */
-function typeSpecProblems(spec: any, where: string, types: Record<string, unknown>): string[] {
+function typeSpecProblems(spec: any, where: string, types: Record<string, unknown>, resources: Record<string, unknown> = {}): string[] {
     if (spec.$ref !== undefined) {
         if (spec.items !== undefined || spec.additionalProperties !== undefined) {
             return [`${where}: a named type has no items or additionalProperties`];
@@ -23,14 +23,17 @@ function typeSpecProblems(spec: any, where: string, types: Record<string, unknow
         if (spec.$ref === "pulumi.json#/Any" || spec.$ref === "pulumi.json#/Archive" || spec.$ref === "pulumi.json#/Asset") {
             return [];
         }
-        const token = spec.$ref.replace(/^#\/types\//, "");
-        return spec.$ref.startsWith("#/types/") && token in types ? [] : [`${where}: $ref ${spec.$ref} names no type of the schema`];
+        if (/^\/aws\/v[0-9.]+\/schema\.json#\/resources\/aws:[a-zA-Z0-9]+%2F[a-zA-Z0-9]+:[A-Z][a-zA-Z0-9]*$/.test(spec.$ref)) {
+            return []; // a resource of the aws package, by its schema's address
+        }
+        const [, section, token] = /^#\/(types|resources)\/(.+)$/.exec(spec.$ref) ?? [];
+        return section && token in (section === "types" ? types : resources) ? [] : [`${where}: $ref ${spec.$ref} names nothing in the schema`];
     }
     if (spec.type === "array") {
-        return spec.items ? typeSpecProblems(spec.items, `${where}.items`, types) : [`${where}: an array needs items`];
+        return spec.items ? typeSpecProblems(spec.items, `${where}.items`, types, resources) : [`${where}: an array needs items`];
     }
     if (spec.type === "object") {
-        return spec.items !== undefined ? [`${where}: a map has no items`] : spec.additionalProperties ? typeSpecProblems(spec.additionalProperties, `${where}.additionalProperties`, types) : [];
+        return spec.items !== undefined ? [`${where}: a map has no items`] : spec.additionalProperties ? typeSpecProblems(spec.additionalProperties, `${where}.additionalProperties`, types, resources) : [];
     }
     if (!PRIMITIVES.includes(spec.type)) {
         return [`${where}: type ${spec.type} is not a primitive`];
@@ -44,8 +47,8 @@ function typeSpecProblems(spec: any, where: string, types: Record<string, unknow
     return [];
 }
 
-function propertiesProblems(properties: Record<string, any> = {}, required: string[] = [], where: string, types: Record<string, unknown>): string[] {
-    const problems = Object.entries(properties).flatMap(([name, spec]) => typeSpecProblems(spec, `${where}.${name}`, types));
+function propertiesProblems(properties: Record<string, any> = {}, required: string[] = [], where: string, types: Record<string, unknown>, resources?: Record<string, unknown>): string[] {
+    const problems = Object.entries(properties).flatMap(([name, spec]) => typeSpecProblems(spec, `${where}.${name}`, types, resources));
     return problems.concat(required.filter((r) => !(r in properties)).map((r) => `${where}: required ${r} is not a property`));
 }
 
@@ -66,7 +69,7 @@ export function schemaProblems(schema: any): string[] {
     for (const [token, resource] of Object.entries<any>(schema.resources ?? {})) {
         if (!TOKEN.test(token)) problems.push(`resource token ${token}`);
         problems.push(...propertiesProblems(resource.inputProperties, resource.requiredInputs, `${token} inputs`, schema.types));
-        problems.push(...propertiesProblems(resource.properties, resource.required, `${token} outputs`, schema.types));
+        problems.push(...propertiesProblems(resource.properties, resource.required, `${token} outputs`, schema.types, schema.resources));
         for (const reserved of ["id", "urn"]) {
             if (reserved in (resource.properties ?? {})) problems.push(`${token}: output ${reserved} is reserved`);
         }
@@ -96,6 +99,8 @@ describe("provider: GetSchema", function () {
             assert.equal(distribution.inputProperties.ipv6.default, true);
             assert.deepEqual(schema.types["aws-euc:cloudfront:DistributionPriceClass"].enum.map((e: any) => e.value), ["PriceClass_All", "PriceClass_200", "PriceClass_100"]);
             assert.equal(schema.types["aws-euc:cloudfront:WafOptions"].properties.enabled.type, "boolean");
+            assert.equal(distribution.properties.distribution.$ref, "/aws/v7.48.0/schema.json#/resources/aws:cloudfront%2Fdistribution:Distribution");
+            assert.equal(distribution.properties.certificate.$ref, "#/resources/aws-euc:cloudfront:Certificate");
         } finally {
             plugin.stop();
             monitor.stop();
@@ -106,14 +111,15 @@ describe("provider: GetSchema", function () {
         const broken = {
             name: "9bad",
             types: { "aws-euc:cloudfront:X": { type: "object", properties: { a: { type: "array" }, b: { $ref: "#/types/aws-euc:cloudfront:Missing" } }, required: ["c"] } },
-            resources: { "aws-euc:cloudfront:R": { inputProperties: { p: { type: "string", default: 3 } }, properties: { id: { type: "string" } } } },
+            resources: { "aws-euc:cloudfront:R": { inputProperties: { p: { type: "string", default: 3 } }, properties: { id: { type: "string" }, child: { $ref: "/aws/v7.0.0/schema.json#/resources/aws:s3/bucket:Bucket" } } } },
         };
         assert.deepEqual(schemaProblems(broken), [
             "name 9bad is not a package name",
             "aws-euc:cloudfront:X.a: an array needs items",
-            "aws-euc:cloudfront:X.b: $ref #/types/aws-euc:cloudfront:Missing names no type of the schema",
+            "aws-euc:cloudfront:X.b: $ref #/types/aws-euc:cloudfront:Missing names nothing in the schema",
             "aws-euc:cloudfront:X: required c is not a property",
             "aws-euc:cloudfront:R inputs.p: default 3 is not a string",
+            "aws-euc:cloudfront:R outputs.child: $ref /aws/v7.0.0/schema.json#/resources/aws:s3/bucket:Bucket names nothing in the schema",
             "aws-euc:cloudfront:R: output id is reserved",
         ]);
     });
