@@ -35,13 +35,20 @@ async function convert(value: unknown, spec: TypeSpec, generated: GeneratedSchem
         return undefined;
     }
     const leaf = isLeaf(spec, generated);
+    if (pulumi.isUnknown(value)) {
+        // A preview's value known only after deployment (not wrapped in an Output by the SDK).
+        if (leaf && !spec.plain) {
+            return pulumi.output(value);
+        }
+        throw unknownWherePlain(path);
+    }
     if (pulumi.Output.isInstance(value)) {
         if (leaf && !spec.plain) {
             return value;
         }
         const internals = value as unknown as OutputInternals;
         if (!(await internals.isKnown)) {
-            throw new pulumi.InputPropertyError({ propertyPath: path, reason: "must be known when the program runs (a plain value, not the output of another resource)" });
+            throw unknownWherePlain(path);
         }
         return convert(await internals.promise(), spec, generated, path, value);
     }
@@ -92,4 +99,8 @@ function isLeaf(spec: TypeSpec, generated: GeneratedSchema): boolean {
         return generated.schema.types[spec.$ref.slice("#/types/".length)]?.type !== "object";
     }
     return true;
+}
+
+function unknownWherePlain(path: string): pulumi.InputPropertyError {
+    return new pulumi.InputPropertyError({ propertyPath: path, reason: "must be known when the program runs (a plain value, not the output of another resource)" });
 }

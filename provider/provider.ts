@@ -5,6 +5,7 @@ import type * as provider from "@pulumi/pulumi/provider";
 import { Certificate, Distribution } from "../components/cloudfront";
 import { StreamingEnvironment } from "../components/appstream";
 import { DesktopEnvironment } from "../components/workspaces";
+import { ArgumentProblems } from "../components/shared";
 import { argsFromWire } from "./fromWire";
 import { outputNames, SERVED_COMPONENTS } from "./schema/components";
 import type { GeneratedSchema } from "./schema/model";
@@ -53,7 +54,16 @@ export class EucProvider implements provider.Provider {
             throw new Error(`unknown resource type ${type}; this package serves ${SERVED_COMPONENTS.map((c) => c.token).join(", ")}`);
         }
         const spec = this.generated.schema.resources[type];
-        const args = await argsFromWire(inputs, spec.inputProperties, this.generated);
+        const args = await argsFromWire(inputs, spec.inputProperties, this.generated).catch((err: unknown) => {
+            if (!pulumi.InputPropertyError.isInstance(err)) {
+                throw err;
+            }
+            // Reported like the components' own argument checks: type, name, then each path and reason.
+            const problems = new ArgumentProblems(type, name);
+            problems.add(err.propertyPath, err.reason);
+            problems.throwIfAny();
+            throw err;
+        });
         const component = new Class(name, args, options) as unknown as Record<string, unknown> & pulumi.ComponentResource;
         const state: Record<string, unknown> = {};
         for (const [wire, tsName] of Object.entries(outputNames(served, Object.keys(spec.properties)))) {

@@ -9,6 +9,7 @@ import { MonitoredResource, MonitorStub } from "./monitor";
 import { constructError, PluginProcess } from "./pluginProcess";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 /** A secret as a Python or YAML program sends it to a component (an output value marked secret). */
 const secret = (value: unknown) => ({ [SIG_KEY]: OUTPUT_SIG, value, secret: true, dependencies: [] });
@@ -199,6 +200,40 @@ function substitute(value: unknown, resources: Parameters<typeof yamlValue>[1]):
     }
     return value;
 }
+
+describe("provider: Construct in a preview", function () {
+    this.timeout(120000);
+    let monitor: MonitorStub;
+    let plugin: PluginProcess;
+
+    beforeEach(async () => {
+        monitor = new MonitorStub("project", "test", { region: "eu-west-3", zones: ZONES });
+        await monitor.start();
+        plugin = await PluginProcess.start(monitor.address);
+    });
+    afterEach(() => {
+        plugin.stop();
+        monitor.stop();
+    });
+
+    it("a value known only after deployment plans where TypeScript takes an Input, and is refused by path where it takes a plain value", async () => {
+        const base = { origins: { site: { s3: { bucket: BUCKET } } }, aliases: ["www.example.com"] };
+        await plugin.construct(monitor, "aws-euc:cloudfront:Distribution", "main", { ...base, hostedZone: { id: UNKNOWN } }, CONFIG, true);
+        const records = monitor.resources.filter((r) => r.type === "aws:route53/record:Record");
+        assert.ok(records.length >= 2 && records.every((r) => r.inputs.zoneId === UNKNOWN), JSON.stringify(records.map((r) => r.inputs.zoneId)));
+        let message = "";
+        try {
+            await plugin.construct(monitor, "aws-euc:cloudfront:Distribution", "other", { ...base, aliases: UNKNOWN }, CONFIG, true);
+        } catch (err) {
+            message = constructError(err).message;
+        }
+        assert.equal(
+            message,
+            "aws-euc:cloudfront:Distribution 'other' has invalid arguments:\n  - aliases: must be known when the program runs (a plain value, not the output of another resource)",
+        );
+        assert.equal(monitor.resources.filter((r) => r.name.startsWith("other")).length, 0);
+    });
+});
 
 describe("provider: the examples' inputs over Construct", function () {
     this.timeout(120000);

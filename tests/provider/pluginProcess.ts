@@ -47,11 +47,11 @@ export class PluginProcess {
     }
 
     /** Construct as the engine forwards it from a Python or YAML program: `inputs` already in wire form. */
-    async construct(monitor: MonitorStub, type: string, name: string, inputs: Record<string, unknown>, config: Record<string, string>): Promise<{ urn: string; state: Record<string, unknown> }> {
+    async construct(monitor: MonitorStub, type: string, name: string, inputs: Record<string, unknown>, config: Record<string, string>, preview = false): Promise<{ urn: string; state: Record<string, unknown> }> {
         const request = new providerProto.ConstructRequest()
             .setProject("project")
             .setStack("test")
-            .setDryrun(false)
+            .setDryrun(preview)
             .setParallel(16)
             .setMonitorendpoint(monitor.address)
             .setType(type)
