@@ -3,8 +3,8 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
 import { Certificate, Distribution } from "../components/cloudfront";
-import { StreamingEnvironment } from "../components/appstream";
-import { DesktopEnvironment } from "../components/workspaces";
+import { Fleet, ImageBuilder, StreamingEnvironment } from "../components/appstream";
+import { DesktopEnvironment, Directory, EncryptionKey } from "../components/workspaces";
 import { ArgumentProblems } from "../components/shared";
 import { argsFromWire } from "./fromWire";
 import { outputNames, SERVED_COMPONENTS } from "./schema/components";
@@ -17,6 +17,10 @@ const CLASSES: Record<string, ComponentClass> = {
     "aws-euc:cloudfront:Distribution": Distribution,
     "aws-euc:cloudfront:Certificate": Certificate,
     "aws-euc:appstream:StreamingEnvironment": StreamingEnvironment,
+    "aws-euc:appstream:ImageBuilder": ImageBuilder,
+    "aws-euc:appstream:Fleet": Fleet,
+    "aws-euc:workspaces:EncryptionKey": EncryptionKey,
+    "aws-euc:workspaces:Directory": Directory,
     "aws-euc:workspaces:DesktopEnvironment": DesktopEnvironment,
 };
 

@@ -21,6 +21,10 @@ export interface ServedComponent {
 
 export const PACKAGE_NAME = "aws-euc";
 
+/**
+ * The top-level components, and the parts usable alone whose arguments are data (a Stack takes a
+ * Fleet object, Users a Stack: those stay TypeScript-only).
+ */
 export const SERVED_COMPONENTS: readonly ServedComponent[] = [
     { token: "aws-euc:cloudfront:Distribution", file: "components/cloudfront/distribution.ts", className: "Distribution", argsFile: "components/cloudfront/distributionArgs.ts", argsName: "DistributionArgs", renamedOutputs: { id: "distributionId" } },
     { token: "aws-euc:cloudfront:Certificate", file: "components/cloudfront/certificate.ts", className: "Certificate", argsName: "CertificateArgs" },
@@ -29,6 +33,17 @@ export const SERVED_COMPONENTS: readonly ServedComponent[] = [
         file: "components/appstream/streamingEnvironment.ts",
         className: "StreamingEnvironment",
         argsName: "StreamingEnvironmentArgs",
+    },
+    { token: "aws-euc:appstream:ImageBuilder", file: "components/appstream/imageBuilder.ts", className: "ImageBuilder", argsName: "ImageBuilderArgs" },
+    { token: "aws-euc:appstream:Fleet", file: "components/appstream/fleet.ts", className: "Fleet", argsName: "FleetArgs" },
+    { token: "aws-euc:workspaces:EncryptionKey", file: "components/workspaces/encryptionKey.ts", className: "EncryptionKey", argsName: "EncryptionKeyArgs" },
+    {
+        token: "aws-euc:workspaces:Directory",
+        file: "components/workspaces/directory.ts",
+        argsFile: "components/workspaces/directoryArgs.ts",
+        className: "Directory",
+        argsName: "DirectoryArgs",
+        secretOutputs: ["adminPassword"],
     },
     {
         token: "aws-euc:workspaces:DesktopEnvironment",

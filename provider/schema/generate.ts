@@ -281,7 +281,9 @@ class Generator {
         if (known) {
             return known;
         }
-        const base = this.nameOf(objects.length === 1 && scalars.length === 0 ? objects[0] : whole, context);
+        const named = this.nameOf(objects.length === 1 && scalars.length === 0 ? objects[0] : whole, context);
+        // A type may not share its token with a served component (`FleetArgs` vs `Fleet`).
+        const base = SERVED_COMPONENTS.some((c) => c.token === `${PACKAGE_NAME}:${module}:${named}`) ? `${named}Properties` : named;
         let token = `${PACKAGE_NAME}:${module}:${base}`;
         for (let n = 2; this.types[token]; n++) {
             token = `${PACKAGE_NAME}:${module}:${base}${n}`;

@@ -68,6 +68,7 @@ export function schemaProblems(schema: any): string[] {
     }
     for (const [token, resource] of Object.entries<any>(schema.resources ?? {})) {
         if (!TOKEN.test(token)) problems.push(`resource token ${token}`);
+        if (token in (schema.types ?? {})) problems.push(`${token} is both a type and a resource`);
         problems.push(...propertiesProblems(resource.inputProperties, resource.requiredInputs, `${token} inputs`, schema.types));
         problems.push(...propertiesProblems(resource.properties, resource.required, `${token} outputs`, schema.types, schema.resources));
         for (const reserved of ["id", "urn"]) {
@@ -80,7 +81,7 @@ export function schemaProblems(schema: any): string[] {
 describe("provider: GetSchema", function () {
     this.timeout(120000);
 
-    it("the plugin process answers a schema that keeps the metaschema's rules, with the four components", async () => {
+    it("the plugin process answers a schema that keeps the metaschema's rules, with the served components", async () => {
         const monitor = new MonitorStub("project", "test");
         await monitor.start();
         const plugin = await PluginProcess.start(monitor.address);
