@@ -72,18 +72,16 @@ async function convert(value: unknown, spec: TypeSpec, generated: GeneratedSchem
     const token = spec.$ref!.replace("#/types/", "");
     const type = generated.schema.types[token];
     const wire = generated.wire[token] ?? {};
-    const present = entries.filter(([, v]) => v !== undefined && v !== null);
     if (wire.disable && (value as Record<string, unknown>)[wire.disable] === false) {
         return false;
     }
+    // SDKs fill in the schema's `enabled: true`: it says nothing more than the object itself.
+    const present = entries.filter(([k, v]) => v !== undefined && v !== null && k !== wire.disable);
     if (wire.scalar && present.length === 1 && present[0][0] === wire.scalar) {
         return present[0][1];
     }
     const result: Record<string, unknown> = {};
     for (const [k, v] of present) {
-        if (k === wire.disable) {
-            continue;
-        }
         const property = type?.properties?.[k];
         result[k] = property ? await convert(v, property, generated, `${path}.${k}`, carrier) : v;
     }

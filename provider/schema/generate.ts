@@ -189,17 +189,17 @@ class Generator {
         return { properties, required };
     }
 
-    /** JSDoc text, with `@default` as a schema default when it is a literal. */
+    /**
+     * JSDoc text, `@default` included as text only: generated SDKs send a schema `default` as if
+     * the user had written it, and several of ours depend on other arguments (`edition` applies to
+     * MicrosoftAD only, the key alias is made from the name), so the component decides them.
+     */
     private docs(symbol: ts.Symbol): Partial<PropertySpec> {
         const result: Partial<PropertySpec> = {};
         let description = this.comment(symbol);
         for (const tag of symbol.getJsDocTags(this.checker)) {
             const text = ts.displayPartsToString(tag.text).trim();
             if (tag.name === "default") {
-                const literal = parseLiteral(text);
-                if (literal !== undefined) {
-                    result.default = literal;
-                }
                 description += `${description ? "\n\n" : ""}Default: ${text.replace(/^- /, "")}.`;
             } else if (tag.name === "example") {
                 description += `${description ? "\n\n" : ""}Example (TypeScript): \`${text}\``;
@@ -357,16 +357,6 @@ function mayBeUndefined(type: ts.Type): boolean {
 function isForeign(type: ts.Type): boolean {
     const decls = (type.aliasSymbol ?? type.getSymbol())?.declarations ?? [];
     return decls.length > 0 && decls.every((d) => d.getSourceFile().fileName.includes("node_modules/@pulumi"));
-}
-
-function parseLiteral(text: string): string | number | boolean | undefined {
-    if (/^(true|false|-?\d+(\.\d+)?)$/.test(text)) {
-        return JSON.parse(text);
-    }
-    if (/^"[^"]*"$/.test(text)) {
-        return JSON.parse(text);
-    }
-    return undefined;
 }
 
 function pascal(name: string): string {

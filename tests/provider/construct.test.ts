@@ -5,6 +5,8 @@ import * as yaml from "js-yaml";
 import * as pulumi from "@pulumi/pulumi";
 import { appstream, cloudfront, workspaces } from "../../components";
 import { MockEngine, planOn, RecordedResource } from "../engine";
+import { loadGeneratedSchema } from "../../provider/provider";
+import type { TypeSpec } from "../../provider/schema/model";
 import { MonitoredResource, MonitorStub } from "./monitor";
 import { constructError, PluginProcess } from "./pluginProcess";
 
@@ -316,4 +318,66 @@ describe("provider: the examples' inputs over Construct", function () {
         assert.deepEqual(withoutSecrets(wire), withoutSecrets(typescript));
         typescript.forEach((r, i) => assert.deepEqual(r.secretInputs.filter((p) => !wire[i].secretInputs.includes(p)), [], `${r.type}::${r.name}`));
     });
+});
+
+/** What a generated SDK does with the schema's defaults: fills in each one left out, at every level given. */
+function withSchemaDefaults(value: unknown, spec: TypeSpec, types: Record<string, any>): unknown {
+    if (value === undefined || value === null || typeof value !== "object" || (value as any)[SIG_KEY]) {
+        return value;
+    }
+    if (spec.type === "array") {
+        return (value as unknown[]).map((v) => withSchemaDefaults(v, spec.items!, types));
+    }
+    if (spec.type === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withSchemaDefaults(v, spec.additionalProperties ?? { type: "string" }, types)]));
+    }
+    const properties: Record<string, any> = spec.$ref ? types[spec.$ref.slice("#/types/".length)]?.properties ?? {} : {};
+    return fillProperties(value as Record<string, unknown>, properties, types);
+}
+
+function fillProperties(value: Record<string, unknown>, properties: Record<string, any>, types: Record<string, any>): Record<string, unknown> {
+    const filled: Record<string, unknown> = {};
+    for (const [k, property] of Object.entries(properties)) {
+        const given = value[k];
+        if (given !== undefined) {
+            filled[k] = withSchemaDefaults(given, property, types);
+        } else if (property.default !== undefined) {
+            filled[k] = property.default;
+        }
+    }
+    return { ...value, ...filled };
+}
+
+describe("provider: the schema's defaults (SDKs send them) change nothing", function () {
+    this.timeout(300000);
+    const generated = loadGeneratedSchema();
+    const fleet = { instanceType: "stream.standard.medium", image: { name: "ExcelApp-2025-11-01" }, capacity: { desiredInstances: 2 }, network: NETWORK };
+    const cases: [string, Record<string, unknown>, () => unknown][] = [
+        ["aws-euc:cloudfront:Distribution", { origins: { site: { s3: { bucket: BUCKET } } }, aliases: ["www.example.com"], hostedZone: { name: "example.com" }, monitoring: {}, logging: {}, waf: {}, securityHeaders: {} }, () =>
+            new cloudfront.Distribution("main", { origins: { site: { s3: { bucket: BUCKET } } }, aliases: ["www.example.com"], hostedZone: { name: "example.com" }, monitoring: {}, logging: {}, waf: {}, securityHeaders: {} })],
+        ["aws-euc:cloudfront:Certificate", { domainName: "www.example.com", hostedZoneId: ZONES["example.com"] }, () => new cloudfront.Certificate("main", { domainName: "www.example.com", hostedZoneId: ZONES["example.com"] })],
+        ["aws-euc:appstream:StreamingEnvironment", { network: NETWORK, fleet: { ...fleet, network: undefined }, stack: {}, users: { users: [{ email: "ana.silva@example.com" }] } }, () =>
+            new appstream.StreamingEnvironment("main", { network: NETWORK, fleet: { ...fleet, network: undefined } as any, stack: {}, users: { users: [{ email: "ana.silva@example.com" }] } as any })],
+        ["aws-euc:appstream:Fleet", fleet, () => new appstream.Fleet("main", fleet as any)],
+        ["aws-euc:workspaces:EncryptionKey", {}, () => new workspaces.EncryptionKey("main", {})],
+        ["aws-euc:workspaces:Directory", { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } }, () => new workspaces.Directory("main", { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } } as any)],
+        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS }, () =>
+            new workspaces.DesktopEnvironment("main", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS } as any)],
+    ];
+    for (const [type, inputs, build] of cases) {
+        it(`${type}: the inputs with every schema default filled in plan what TypeScript plans without them`, async () => {
+            const filled = fillProperties(JSON.parse(JSON.stringify(inputs)), generated.schema.resources[type].inputProperties, generated.schema.types);
+            const monitor = new MonitorStub("project", "test", { region: "eu-west-3", zones: ZONES });
+            await monitor.start();
+            const plugin = await PluginProcess.start(monitor.address);
+            try {
+                await plugin.construct(monitor, type, "main", filled, CONFIG);
+            } finally {
+                plugin.stop();
+                monitor.stop();
+            }
+            const { engine } = await planOn({ config: CONFIG, preview: false, cloud: { zones: ZONES } }, build);
+            assert.deepEqual(shapes(monitor.resources), shapes(engine.resources));
+        });
+    }
 });

@@ -18,12 +18,12 @@ interface Internals {
 describe("provider: wire values to the TypeScript arguments", () => {
     beforeEach(() => MockEngine.start({ preview: true }));
 
-    it("unions: `enabled: false` is false, a lone `name` is the preset, merged objects pass as they are", async () => {
+    it("unions: `enabled: false` is false, a lone `name` is the preset (with the default `enabled: true` too), merged objects pass as they are", async () => {
         const args: any = await argsFromWire(
             {
                 waf: { enabled: false },
                 logging: { enabled: true, prefix: "cf/" },
-                securityHeaders: { name: "managed" },
+                securityHeaders: { name: "managed", enabled: true },
                 defaultBehavior: { cachePolicy: { name: "CachingDisabled" }, originRequestPolicy: { id: "abc" } },
                 hostedZone: { id: "Z1", name: "example.com" },
             },

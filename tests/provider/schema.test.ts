@@ -97,7 +97,8 @@ describe("provider: GetSchema", function () {
             assert.equal(desktop.properties.userPasswords.secret, true);
             assert.deepEqual(desktop.requiredInputs.sort(), ["desktops", "directory", "users"]);
             const distribution = schema.resources["aws-euc:cloudfront:Distribution"];
-            assert.equal(distribution.inputProperties.ipv6.default, true);
+            assert.equal(distribution.inputProperties.ipv6.default, undefined, "defaults are the component's, not sent by SDKs");
+            assert.match(distribution.inputProperties.ipv6.description, /Default: true\.$/);
             assert.deepEqual(schema.types["aws-euc:cloudfront:DistributionPriceClass"].enum.map((e: any) => e.value), ["PriceClass_All", "PriceClass_200", "PriceClass_100"]);
             assert.equal(schema.types["aws-euc:cloudfront:WafOptions"].properties.enabled.type, "boolean");
             assert.equal(distribution.properties.distribution.$ref, "/aws/v7.48.0/schema.json#/resources/aws:cloudfront%2Fdistribution:Distribution");
