@@ -39,15 +39,10 @@ export function generateSchema(version: string): GeneratedSchema {
             description: "Pulumi components for AWS end-user computing and delivery: CloudFront with ACM and Route53, AppStream 2.0, WorkSpaces.",
             keywords: ["pulumi", "aws", "cloudfront", "appstream", "workspaces", "kind/component", "category/cloud"],
             license: "Apache-2.0",
-            repository: "https://github.com/pulumi-aws-euc/pulumi-aws-euc",
             resources,
             types: generator.types,
-            language: {
-                nodejs: { packageName: "pulumi-aws-euc", respectSchemaVersion: true },
-                python: { packageName: "pulumi_aws_euc", respectSchemaVersion: true },
-                csharp: { rootNamespace: "Pulumi", respectSchemaVersion: true },
-                go: { importBasePath: "github.com/pulumi-aws-euc/pulumi-aws-euc/sdk/go/awseuc", respectSchemaVersion: true },
-            },
+            // TypeScript programs use this package itself; the other SDKs take Pulumi's default names.
+            language: { python: { packageName: "pulumi_aws_euc", respectSchemaVersion: true } },
         },
         wire: generator.wire,
     };
@@ -98,8 +93,8 @@ class Generator {
             requiredInputs: inputs.required,
             properties: outputs,
             required: Object.entries(outputNames(component, Object.keys(outputs)))
-                .filter(([, ts]) => {
-                    const property = clsType.getProperty(ts)!;
+                .filter(([, tsName]) => {
+                    const property = clsType.getProperty(tsName)!;
                     const value = this.outputValue(this.checker.getTypeOfSymbol(property));
                     return !isOptionalMember(property) && !(value && mayBeUndefined(value));
                 })
