@@ -182,24 +182,32 @@ describe("provider: Construct from another language", function () {
         assert.equal(password.value, ts.values.adminPassword);
     });
 
-    it("bad inputs fail over Construct with the TypeScript message", async () => {
-        const bad = { origins: { site: { s3: { bucket: BUCKET } } }, priceClass: "PriceClass_1", aliases: ["WWW.example.com"] };
-        let message = "";
-        try {
-            await plugin.construct(monitor, "aws-euc:cloudfront:Distribution", "main", bad, CONFIG);
-        } catch (err) {
-            message = constructError(err).message;
-        }
-        let expected = "";
-        MockEngine.start({ config: CONFIG, cloud: { zones: ZONES } });
-        try {
-            new cloudfront.Distribution("main", bad as any);
-        } catch (err) {
-            expected = (err as Error).message;
-        }
-        assert.match(expected, /priceClass/);
-        assert.equal(message, expected);
-    });
+    const BAD: [string, Record<string, unknown>, (args: any) => unknown, RegExp][] = [
+        ["aws-euc:cloudfront:Distribution", { origins: { site: { s3: { bucket: BUCKET } } }, priceClass: "PriceClass_1", aliases: ["WWW.example.com"] }, (a) => new cloudfront.Distribution("main", a), /priceClass/],
+        ["aws-euc:cloudfront:Certificate", { domainName: "https://www.example.com", maxNames: 0 }, (a) => new cloudfront.Certificate("main", a), /domainName/],
+        ["aws-euc:appstream:StreamingEnvironment", { network: { vpcId: "vpc-1", subnetIds: [] }, fleet: { instanceType: "stream.huge", image: { name: "x" }, capacity: { desiredInstances: 0 } } }, (a) => new appstream.StreamingEnvironment("main", a), /instanceType/],
+        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } }, desktops: { bundle: { name: "x" } }, users: [{ userName: "a-name-longer-than-twenty" }], retainWorkspaces: "yes" }, (a) => new workspaces.DesktopEnvironment("main", a), /userName/],
+    ];
+    for (const [type, bad, build, names] of BAD) {
+        it(`bad inputs to ${type} fail over Construct with the TypeScript message, nothing registered`, async () => {
+            let message = "";
+            try {
+                await plugin.construct(monitor, type, "main", bad, CONFIG);
+            } catch (err) {
+                message = constructError(err).message;
+            }
+            let expected = "";
+            MockEngine.start({ config: CONFIG, cloud: { zones: ZONES } });
+            try {
+                build(JSON.parse(JSON.stringify(bad)));
+            } catch (err) {
+                expected = (err as Error).message;
+            }
+            assert.match(expected, names);
+            assert.equal(message, expected);
+            assert.deepEqual(monitor.resources.filter((r) => r.custom), []);
+        });
+    }
 });
 
 /** `${resource.property}` of a YAML program, as the YAML runtime sends it: an output value depending on the resource. */
