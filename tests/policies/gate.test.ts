@@ -16,12 +16,16 @@ function check(...args: string[]) {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Every folder of examples/ with a Pulumi.yaml: the secure-by-default test grows with them. */
+/**
+ * Every folder of examples/ with a Pulumi.yaml of a Node.js program (the offline plan runs those;
+ * the Python and YAML examples are checked in tests/provider): the secure-by-default test grows with them.
+ */
 function examples(): string[] {
     const dir = path.join(ROOT, "examples");
     return fs
         .readdirSync(dir)
         .filter((name) => fs.existsSync(path.join(dir, name, "Pulumi.yaml")))
+        .filter((name) => /^runtime:\s*(nodejs|\n\s+name:\s*nodejs)/m.test(fs.readFileSync(path.join(dir, name, "Pulumi.yaml"), "utf8")))
         .map((name) => path.join("examples", name));
 }
 
