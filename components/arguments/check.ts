@@ -205,7 +205,7 @@ function walkObject(schema: ArgumentSchema, value: Record<string, unknown>, path
             walk(property, item, joinPath(path, key), owner, out);
         } else if (typeof schema.additionalProperties === "object") {
             walk(schema.additionalProperties, item, joinPath(path, key), owner, out);
-        } else if (schema.additionalProperties !== true) {
+        } else if (schema.additionalProperties !== true && item !== undefined) {
             out.push({ propertyPath: joinPath(path, key), reason: unknownKey(key, known, owner), kind: "value" });
         }
     }

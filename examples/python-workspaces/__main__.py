@@ -24,6 +24,8 @@ desktops = euc.workspaces.DesktopEnvironment(
     directory={
         "network": {"vpc_id": vpc_id, "subnet_ids": subnet_ids},
         "directory": {"type": "MicrosoftAD", "name": "corp.example.com", "enable_directory_data_access": True},
+        # An account that never used WorkSpaces lacks workspaces_DefaultRole: create it here once.
+        "default_role": "create",
     },
     desktops={"bundle": {"name": "Standard with Windows 10 (Server 2022 based)"}},
     users=users,

@@ -128,7 +128,7 @@ describe("provider: Construct from another language", function () {
     });
 
     it("workspaces:DesktopEnvironment: a secret input stays secret on the child, the registration code comes back", async () => {
-        const directory = { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } };
+        const directory = { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com" } };
         const { constructed } = await compare(
             "aws-euc:workspaces:DesktopEnvironment",
             { directory: { ...directory, directory: { ...directory.directory, adminPassword: secret("Correct-Horse-9!") } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS },
@@ -145,7 +145,7 @@ describe("provider: Construct from another language", function () {
     });
 
     it("workspaces:DesktopEnvironment: provisioned users' passwords come back secret", async () => {
-        const directory = { network: NETWORK, directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true } };
+        const directory = { network: NETWORK, defaultRole: "create", directory: { type: "MicrosoftAD", name: "corp.example.com", enableDirectoryDataAccess: true } };
         const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
         const provisionUsers = { passwords: "generated" };
         const { constructed, ts } = await compare(
@@ -171,7 +171,7 @@ describe("provider: Construct from another language", function () {
     });
 
     it("parts alone: workspaces:Directory's generated admin password comes back secret", async () => {
-        const args = { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } };
+        const args = { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com" } };
         const { constructed, ts } = await compare("aws-euc:workspaces:Directory", args, () => new workspaces.Directory("main", args as any) as any, {
             directoryId: "directoryId",
             registrationCode: "registrationCode",
@@ -186,7 +186,7 @@ describe("provider: Construct from another language", function () {
         ["aws-euc:cloudfront:Distribution", { origins: { site: { s3: { bucket: BUCKET } } }, priceClass: "PriceClass_1", aliases: ["WWW.example.com"] }, (a) => new cloudfront.Distribution("main", a), /priceClass/],
         ["aws-euc:cloudfront:Certificate", { domainName: "https://www.example.com", maxNames: 0 }, (a) => new cloudfront.Certificate("main", a), /domainName/],
         ["aws-euc:appstream:StreamingEnvironment", { network: { vpcId: "vpc-1", subnetIds: [] }, fleet: { instanceType: "stream.huge", image: { name: "x" }, capacity: { desiredInstances: 0 } } }, (a) => new appstream.StreamingEnvironment("main", a), /instanceType/],
-        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } }, desktops: { bundle: { name: "x" } }, users: [{ userName: "a-name-longer-than-twenty" }], retainWorkspaces: "yes" }, (a) => new workspaces.DesktopEnvironment("main", a), /userName/],
+        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com" } }, desktops: { bundle: { name: "x" } }, users: [{ userName: "a-name-longer-than-twenty" }], retainWorkspaces: "yes" }, (a) => new workspaces.DesktopEnvironment("main", a), /retainWorkspaces: 'yes' must be true or false/],
     ];
     for (const [type, bad, build, names] of BAD) {
         it(`bad inputs to ${type} fail over Construct with the TypeScript message, nothing registered`, async () => {
@@ -304,7 +304,7 @@ describe("provider: the examples' inputs over Construct", function () {
 
     it("secrets nested in plain arguments sent the old way (secretness pushed to the top) stay secret where TypeScript takes an Input", async () => {
         const legacySecret = (value: unknown) => ({ [SIG_KEY]: "1b47061264138c4ac30d75fd1eb44270", value });
-        const directory = { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: legacySecret("Correct-Horse-9!") } };
+        const directory = { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: legacySecret("Correct-Horse-9!") } };
         const desktops = { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } };
         const tags = { "cost-center": legacySecret("cc-1234") };
         await plugin.construct(monitor, "aws-euc:workspaces:DesktopEnvironment", "main", { directory, desktops, users: USERS, tags }, CONFIG);
@@ -314,7 +314,7 @@ describe("provider: the examples' inputs over Construct", function () {
         assert.equal(ad.inputs.tags["cost-center"], "cc-1234");
         assert.ok(ad.secretInputs.includes("tags.cost-center"), ad.secretInputs.join(", "));
         const { engine } = await planOn({ config: CONFIG, preview: false }, () => new workspaces.DesktopEnvironment("main", {
-            directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: pulumi.secret("Correct-Horse-9!") } },
+            directory: { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: pulumi.secret("Correct-Horse-9!") } },
             desktops,
             users: USERS,
             tags: { "cost-center": pulumi.secret("cc-1234") },
@@ -368,9 +368,9 @@ describe("provider: the schema's defaults (SDKs send them) change nothing", func
             new appstream.StreamingEnvironment("main", { network: NETWORK, fleet: { ...fleet, network: undefined } as any, stack: {}, users: { users: [{ email: "ana.silva@example.com" }] } as any })],
         ["aws-euc:appstream:Fleet", fleet, () => new appstream.Fleet("main", fleet as any)],
         ["aws-euc:workspaces:EncryptionKey", {}, () => new workspaces.EncryptionKey("main", {})],
-        ["aws-euc:workspaces:Directory", { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } }, () => new workspaces.Directory("main", { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com" } } as any)],
-        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS }, () =>
-            new workspaces.DesktopEnvironment("main", { directory: { network: NETWORK, directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS } as any)],
+        ["aws-euc:workspaces:Directory", { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com" } }, () => new workspaces.Directory("main", { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com" } } as any)],
+        ["aws-euc:workspaces:DesktopEnvironment", { directory: { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS }, () =>
+            new workspaces.DesktopEnvironment("main", { directory: { network: NETWORK, defaultRole: "create", directory: { type: "SimpleAD", name: "corp.example.com", adminPassword: "Correct-Horse-9!" } }, desktops: { bundle: { name: "Standard with Windows 10 (Server 2022 based)" } }, users: USERS } as any)],
     ];
     for (const [type, inputs, build] of cases) {
         it(`${type}: the inputs with every schema default filled in plan what TypeScript plans without them`, async () => {
