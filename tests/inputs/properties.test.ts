@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
-import { analyzedResources } from "../../plan/policyReport";
 import { ARGUMENT_SCHEMAS } from "../../components/arguments";
 import { MockEngine } from "../engine";
 import { Pack } from "../policies/pack";
@@ -84,16 +83,6 @@ async function planOutcome(engine: MockEngine): Promise<Error | undefined> {
     }
 }
 
-async function mandatoryFindings(pack: Pack, engine: MockEngine): Promise<string[]> {
-    const resources = analyzedResources(engine.resources);
-    const findings = [];
-    for (const resource of resources) {
-        findings.push(...(await pack.server.analyze(resource)));
-    }
-    findings.push(...(await pack.server.analyzeStack(resources)));
-    return findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyName}: ${f.message}`);
-}
-
 describe("property: random arguments are refused before anything is created, or planned and compliant", function () {
     this.timeout(600_000);
     let pack: Pack;
@@ -151,7 +140,7 @@ describe("property: random arguments are refused before anything is created, or 
                 }
                 if (!mutations.some((m) => m.optOut)) {
                     const guarded = GUARDED_DEFAULTS.filter(([path]) => mutations.some((m) => path.test(m.path))).map(([, policy]) => policy);
-                    const findings = (await mandatoryFindings(pack, engine)).filter((f) => !guarded.some((policy) => f.startsWith(`${policy}:`)));
+                    const findings = (await pack.mandatoryFindings(engine.resources)).filter((f) => !guarded.some((policy) => f.startsWith(`${policy}:`)));
                     assert.deepEqual(findings, []);
                 }
             });

@@ -1,4 +1,6 @@
 import * as path from "node:path";
+import type { RecordedResource } from "../../engine";
+import { analyzedResources } from "../../plan/policyReport";
 import { AnalyzedResource, PolicyConfigFile, PolicyInfo, PolicyServer } from "../../plan/policyServer";
 
 export const PACK_DIR = path.resolve(__dirname, "../../policies");
@@ -34,6 +36,17 @@ export class Pack {
     async checkStack(resources: AnalyzedResource[], policy: string): Promise<Finding[]> {
         const violations = await this.server.analyzeStack(resources);
         return violations.filter((v) => v.policyName === policy).map((v) => [v.policyName, v.level, v.message]);
+    }
+
+    /** Every mandatory finding on a plan (each resource, then the stack), as `policy: message`. */
+    async mandatoryFindings(recorded: RecordedResource[]): Promise<string[]> {
+        const resources = analyzedResources(recorded);
+        const findings = [];
+        for (const resource of resources) {
+            findings.push(...(await this.server.analyze(resource)));
+        }
+        findings.push(...(await this.server.analyzeStack(resources)));
+        return findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyName}: ${f.message}`);
     }
 
     /** The props after `policy`'s remediation, or undefined when it changed nothing. */

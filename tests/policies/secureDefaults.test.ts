@@ -1,6 +1,5 @@
 import * as assert from "node:assert/strict";
 import { appstream, cloudfront, workspaces } from "../../components";
-import { analyzedResources } from "../../plan/policyReport";
 import { MINIMAL, startEngine } from "../cloudfront/fixtures";
 import { Pack } from "./pack";
 
@@ -9,13 +8,7 @@ async function mandatoryFindings(pack: Pack, build: () => void): Promise<string[
     const engine = startEngine();
     build();
     await engine.settle();
-    const resources = analyzedResources(engine.resources);
-    const findings = [];
-    for (const resource of resources) {
-        findings.push(...(await pack.server.analyze(resource)));
-    }
-    findings.push(...(await pack.server.analyzeStack(resources)));
-    return findings.filter((f) => f.level === "mandatory").map((f) => `${f.policyName}: ${f.message}`);
+    return pack.mandatoryFindings(engine.resources);
 }
 
 describe("secure by default: components with minimal arguments pass every mandatory policy", function () {
