@@ -39,13 +39,6 @@ const GUARDED_DEFAULTS: readonly (readonly [RegExp, string])[] = [
     [/(^|\.)sslProtocols(\[0\])?$/, "cloudfront-origin-tls"],
 ];
 
-/**
- * Composites whose parts check their own arguments only when they are built, after the
- * composite's first resources: the ws and as branches move those checks to the top of the
- * composite today (issue 13 item 2). Until they are merged, a refusal by a part is expected after
- * the composite's own resources; everything else is asserted. The lead empties this at merge.
- */
-const PARTS_CHECKED_LATE = new Set(["StreamingEnvironment", "DesktopEnvironment"]);
 
 /** Thrown at the first AWS resource of a build that is not planned in full. */
 class Accepted extends Error {}
@@ -120,10 +113,6 @@ describe("property: random arguments are refused before anything is created, or 
                 if (error !== undefined) {
                     await engine.settle().catch(() => undefined);
                     assert.ok(pulumi.InputPropertiesError.isInstance(error), `not an InputPropertiesError: ${(error as Error).stack}`);
-                    const byPart = !error.message.startsWith(`${target.type} 't'`);
-                    if (byPart && PARTS_CHECKED_LATE.has(name)) {
-                        return;
-                    }
                     assert.deepEqual(created, [], `created before the refusal: ${error.message}`);
                     for (const { propertyPath } of error.errors) {
                         assert.ok(placeExists(args, propertyPath), `${propertyPath} is not a place of the input: ${error.message}`);
