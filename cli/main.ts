@@ -97,6 +97,11 @@ async function run(command: Command): Promise<number> {
             return EXIT.ok;
         }
         case "check": {
+            if (["sarif", "junit", "markdown"].includes(command.format)) {
+                // These reports point at the program's lines: stack traces through the transpiled
+                // program's source maps (a cost per resource, so only when a report shows them).
+                process.setSourceMapsEnabled(true);
+            }
             const pack = command.policyPack ? packIn(command.policyPack) : shippedPack();
             const plan = await runPlan(command.plan);
             const report = await checkPolicies(pack, plan.resources, command.policyConfig && path.resolve(command.policyConfig));
@@ -111,7 +116,6 @@ async function run(command: Command): Promise<number> {
 
 /** `aws-euc <command>`: see USAGE. */
 export async function main(argv: string[]): Promise<number> {
-    process.setSourceMapsEnabled?.(true);
     try {
         return await run(parseCommand(argv));
     } catch (err) {
