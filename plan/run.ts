@@ -73,7 +73,7 @@ export function resolveEntry(main: string): string {
 }
 
 /** Loads the program the way the Pulumi Node.js host does: its exports, or what its default function returns. */
-async function runProgram(entry: string): Promise<Record<string, unknown>> {
+export async function runProgram(entry: string): Promise<Record<string, unknown>> {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(entry);
     if (typeof mod?.default === "function") {
