@@ -37,7 +37,7 @@ export function findingsOf(report: PolicyReport, resources: RecordedResource[]):
     });
 }
 
-/** Resource types in the plan that the pack judged with no policy at all (nothing said about them is not "secure"). */
+/** The custom resource types of a plan, sorted. */
 export function typesOf(resources: RecordedResource[]): string[] {
     return [...new Set(resources.filter((r) => r.custom).map((r) => r.type))].sort();
 }

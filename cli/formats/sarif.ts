@@ -1,8 +1,7 @@
 import type { RecordedResource } from "../../engine";
 import type { PolicyReport } from "../../plan/policyReport";
 import type { Level, PolicyInfo } from "../../plan/policyServer";
-import { findingsOf } from "./findings";
-import { controlsOf } from "./findings";
+import { controlsOf, findingsOf } from "./findings";
 
 /** SARIF's result level for a policy's enforcement level. */
 const SARIF_LEVEL: Record<Level, "error" | "warning" | "note" | "none"> = {
@@ -36,7 +35,7 @@ function rule(policy: PolicyInfo) {
  * The report as SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one rule per policy
  * (description, help URI, control ids as tags, level from the enforcement level), one result per
  * violation, located at the program file and line that created the resource when known, else at
- * the program's `Pulumi.yaml`. `baseDir` is what artifact paths are relative to (the repository).
+ * the program's `Pulumi.yaml`; artifact paths are as given (the CLI makes them relative to its working directory).
  */
 export function renderSarif(report: PolicyReport, resources: RecordedResource[], options: { version: string; programFile: string }): string {
     const rules = report.policies.map(rule);
