@@ -89,7 +89,7 @@ async function main(options: BenchOptions): Promise<void> {
     }
     const examples = workloads.filter((w) => w.exampleDir);
     if (options.cli && examples.length) {
-        lines.push(cliTable(await measureCli(examples, options.runs, root, log), `tsx ${PLAN_SCRIPT}`, `node -e "${BARE}"`), "");
+        lines.push(cliTable(await measureCli(examples, options.runs, root, log), `node ${PLAN_SCRIPT} plan`, `node -e "${BARE}"`), "");
     }
     const policy = await policyPackLines();
     if (policy.length) {
