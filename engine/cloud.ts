@@ -12,15 +12,11 @@ export interface MockCloud {
     /** Public hosted zones by name, answering `aws.route53.getZone`. */
     zones: Record<string, string>;
     /**
-     * IAM roles the account has, answering `aws.iam.getRole`; `undefined` means an account in use,
-     * with the service roles consoles create ({@link CONSOLE_SERVICE_ROLES}); `[]` a fresh account.
+     * IAM roles the account has, answering `aws.iam.getRole` and `aws.iam.getRoles`; `undefined`
+     * means an account in use, with the service roles consoles create ({@link CONSOLE_SERVICE_ROLES},
+     * not `workspaces_DefaultRole`, which only a WorkSpaces setup makes); `[]` a fresh account.
      */
     roles?: string[];
-    /**
-     * IAM roles found by `aws.iam.getRoles` (the WorkSpaces default role check); `[]`, the default,
-     * is an account that never used WorkSpaces. Kept apart from `roles`, which answers `getRole`.
-     */
-    iamRoles?: string[];
 }
 
 /** Service roles an AWS console creates the first time someone opens the service. */

@@ -6,7 +6,7 @@ import { mockInvoke } from "./invokeOutputs";
 import { mockResource } from "./resourceOutputs";
 import type { AcceptedResource } from "./rules";
 import { checkAwsRules } from "./rules";
-import { plainOf, UNKNOWN } from "./wire";
+import { plainOf, withoutUnknowns } from "./wire";
 
 /** Resource options as the engine received them. */
 export interface RecordedOptions {
@@ -164,7 +164,6 @@ export class MockEngine {
             region: options.cloud?.region ?? options.config?.["aws:region"] ?? DEFAULT_REGION,
             zones: options.cloud?.zones ?? {},
             roles: options.cloud?.roles,
-            iamRoles: options.cloud?.iamRoles ?? [],
         };
     }
 
@@ -206,7 +205,7 @@ export class MockEngine {
         const inputs = this.incoming ?? {};
         const custom = args.custom !== false;
         const providerId = args.provider?.split("::").pop();
-        const region: string = typeof inputs.region === "string" && inputs.region !== UNKNOWN ? inputs.region : ((providerId ? this.providerRegions.get(providerId) : undefined) ?? this.cloud.region);
+        const region: string = typeof inputs.region === "string" ? inputs.region : ((providerId ? this.providerRegions.get(providerId) : undefined) ?? this.cloud.region);
         if (custom && !args.type.startsWith("pulumi:providers:")) {
             // AWS refuses what breaks its rules before anything is created.
             checkAwsRules(this.cloud, this.accepted, { type: args.type, name: args.name, inputs, region });
@@ -229,7 +228,7 @@ export class MockEngine {
         monitor.registerResource = (req, callback) => {
             // Registrations finish out of order; keep the order in which the program made them.
             const order = sequence++;
-            this.incoming = plainOf(req.getObject().toJavaScript(), "", []);
+            this.incoming = withoutUnknowns(plainOf(req.getObject().toJavaScript(), "", []));
             try {
                 return register(req, (err, response) => {
                 if (err) {

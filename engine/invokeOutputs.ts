@@ -82,7 +82,7 @@ const TABLE: Record<string, (cloud: MockCloud, inputs: Inputs) => Result> = {
     },
     "aws:iam/getRoles:getRoles": (cloud, inputs) => {
         const pattern = new RegExp(inputs.nameRegex ?? ".*");
-        const names = (cloud.iamRoles ?? []).filter((n) => pattern.test(n));
+        const names = (cloud.roles ?? CONSOLE_SERVICE_ROLES).filter((n) => pattern.test(n));
         return { id: cloud.account, names, arns: names.map((n) => `arn:aws:iam::${cloud.account}:role/${n}`) };
     },
     "aws:ec2/getSubnet:getSubnet": (cloud, inputs) => {

@@ -59,13 +59,16 @@ export function plainOf(value: unknown, path: string, secrets: string[]): any {
     return out;
 }
 
-/** Whether a plain value holds the unknown sentinel anywhere. */
-export function containsUnknown(value: unknown): boolean {
+/** A copy of a plain value with every unknown left out (`undefined`), as AWS rules read inputs. */
+export function withoutUnknowns(value: unknown): any {
     if (value === UNKNOWN) {
-        return true;
+        return undefined;
     }
     if (Array.isArray(value)) {
-        return value.some(containsUnknown);
+        return value.map(withoutUnknowns);
     }
-    return !!value && typeof value === "object" && Object.values(value).some(containsUnknown);
+    if (value && typeof value === "object") {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnknowns(v)]));
+    }
+    return value;
 }

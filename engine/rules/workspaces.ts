@@ -1,3 +1,4 @@
+import { CONSOLE_SERVICE_ROLES } from "../cloud";
 import type { AcceptedResource, AwsRule, RuleContext } from "./rule";
 
 /*
@@ -34,12 +35,11 @@ const COMPUTE = [
 
 const known = (v: unknown): v is string => typeof v === "string" && v.length > 0;
 /** A secret input arrives wrapped (`{ <sig>: <secret sig>, value }`): the rule needs its value. */
-const reveal = (v: unknown): unknown => (v && typeof v === "object" && "value" in v && Object.keys(v).some((k) => /^[0-9a-f]{32}$/.test(k)) ? (v as { value: unknown }).value : v);
 const others = (ctx: RuleContext, type: string) => ctx.accepted.filter((r: AcceptedResource) => r.type === type);
 
 /** Roles that exist in the account: the mock account's, and those created earlier in the plan. */
 function roleExists(ctx: RuleContext, name: string): boolean {
-    return (ctx.cloud.iamRoles ?? []).includes(name) || others(ctx, ROLE).some((r) => r.inputs.name === name);
+    return (ctx.cloud.roles ?? CONSOLE_SERVICE_ROLES).includes(name) || others(ctx, ROLE).some((r) => r.inputs.name === name);
 }
 
 export const workspacesRules: AwsRule[] = [
@@ -115,7 +115,7 @@ export const workspacesRules: AwsRule[] = [
         description: "CreateDirectory/CreateMicrosoftAD: directory name and Administrator password patterns, sizes and editions, directory data access for MicrosoftAD only (ds model)",
         check(ctx) {
             const { name, type, size, edition, enableDirectoryDataAccess } = ctx.inputs;
-            const password = reveal(ctx.inputs.password);
+            const password = ctx.inputs.password;
             if (known(name) && !PATTERNS.dsDirectoryName.test(name)) {
                 ctx.refuse("InvalidParameterException", `The directory name ${name} does not match ${PATTERNS.dsDirectoryName}.`);
             }

@@ -73,6 +73,20 @@ describe("mock engine harness", () => {
         assert.match(subnets[0], /^subnet-[0-9a-f]{17}$/);
     });
 
+    it("checks AWS's rules on what is known: a value known only after deployment is not refused", async () => {
+        const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } });
+        // `version` is not answered by the mock cloud: unknown in a preview, so no directory-id pattern applies.
+        const parameter = new aws.ssm.Parameter("p", { type: "String", value: "v" });
+        new aws.workspaces.Directory("later", { directoryId: parameter.version.apply((v) => `d-${v}`) });
+        await engine.settle();
+        const registration = engine.get("later");
+        assert.equal(registration.inputs.directoryId, "04da6b54-80e4-46f7-96ec-b56ff0331ba9", "recorded as the engine's unknown");
+        // A known malformed id is still refused, naming AWS's error.
+        const second = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } });
+        new aws.workspaces.Directory("bad", { directoryId: "directory-1" });
+        await assert.rejects(second.settle(), /AWS would refuse aws:workspaces\/directory:Directory "bad"/);
+    });
+
     it("refuses two resources with one URN, as the engine does", async () => {
         const engine = MockEngine.start();
         new aws.sns.Topic("same");

@@ -42,12 +42,12 @@ describe("workspaces: what a fresh account lacks", () => {
     });
 
     it("creating the role where it exists is refused as IAM would (EntityAlreadyExists)", async () => {
-        const errors = await planErrors({ ...FRESH_ACCOUNT, cloud: { iamRoles: ["workspaces_DefaultRole"] } }, () => new aws.iam.Role("corp-default-role", { name: "workspaces_DefaultRole", assumeRolePolicy: "{}" }));
+        const errors = await planErrors({ ...FRESH_ACCOUNT, cloud: { roles: ["workspaces_DefaultRole"] } }, () => new aws.iam.Role("corp-default-role", { name: "workspaces_DefaultRole", assumeRolePolicy: "{}" }));
         assert.equal(errors[0], 'AWS would refuse aws:iam/role:Role "corp-default-role": EntityAlreadyExists: Role with name workspaces_DefaultRole already exists.');
     });
 
     it("subnets must be in Availability Zones (by id) that WorkSpaces supports in the region", async () => {
-        const inUsEast1 = { config: { "aws:region": "us-east-1" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } };
+        const inUsEast1 = { config: { "aws:region": "us-east-1" }, cloud: { roles: ["workspaces_DefaultRole"] } };
         // The mock places subnet-…a in az2 and subnet-…b in az3: use1-az3 is not a WorkSpaces zone.
         const errors = await planErrors(inUsEast1, () => new workspaces.Directory("corp", { network: NETWORK, directory: MANAGED_AD }));
         assert.deepEqual(errors, [

@@ -7,7 +7,7 @@ const HEADER = "aws-euc:workspaces:DesktopEnvironment 'office' has invalid argum
 
 /** The error and the number of registrations (the environment itself included) of a rejected build. */
 async function rejected(args: workspaces.DesktopEnvironmentArgs): Promise<{ message: string; registrations: number; paths: string[] }> {
-    const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } });
+    const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } });
     let error: Error & { errors?: { propertyPath: string }[] } = new Error("not rejected");
     try {
         new workspaces.DesktopEnvironment("office", args);
@@ -61,7 +61,7 @@ describe("workspaces.DesktopEnvironment validates everything before registering 
     });
 
     it("valid arguments build the whole environment", async () => {
-        const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } });
+        const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } });
         new workspaces.DesktopEnvironment("office", { directory: { network: NETWORK, directory: MANAGED_AD }, desktops: { bundle: BUNDLE }, users: [{ userName: "ana" }], provisionUsers: { changePasswordAtFirstLogon: true } });
         await engine.settle();
         assert.equal(engine.get("office-users-ana").inputs.changePasswordAtFirstLogon, true);

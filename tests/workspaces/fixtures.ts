@@ -12,7 +12,7 @@ export const USERS: workspaces.WorkspaceUserArgs[] = [
 ];
 
 /** An account in eu-west-3 that has used WorkSpaces before (it has workspaces_DefaultRole). */
-const OPTIONS = { config: { "aws:region": "eu-west-3" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } };
+const OPTIONS = { config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } };
 
 /** A fresh account, as a first `pulumi up` meets it: no workspaces_DefaultRole. */
 export const FRESH_ACCOUNT = { config: { "aws:region": "eu-west-3" } };

@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import { workspaces } from "../../components";
 import { MockEngine } from "../engine";
 
-const ACCOUNT = { config: { "aws:region": "eu-west-3" }, cloud: { iamRoles: ["workspaces_DefaultRole"] } };
+const ACCOUNT = { config: { "aws:region": "eu-west-3" }, cloud: { roles: ["workspaces_DefaultRole"] } };
 
 /** The refusal the mock cloud answers for a raw-resource program (the first error), or undefined. */
 async function refusalOf(build: () => void, options = ACCOUNT): Promise<string | undefined> {
@@ -42,7 +42,7 @@ describe("the mock cloud refuses what WorkSpaces, Directory Service and IAM woul
 
     it("registration: the default role, at most two subnets, one registration per directory", async () => {
         const register = (name: string, subnetIds = ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"]) => new aws.workspaces.Directory(name, { directoryId: "d-0123456789", subnetIds });
-        assert.match(String(await refusalOf(() => register("r"), { config: ACCOUNT.config, cloud: { iamRoles: [] } })), /WorkspacesDefaultRoleNotFoundException/);
+        assert.match(String(await refusalOf(() => register("r"), { config: ACCOUNT.config, cloud: { roles: [] } })), /WorkspacesDefaultRoleNotFoundException/);
         assert.match(String(await refusalOf(() => register("r", ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb", "subnet-0cccccccccccccccc"]))), /InvalidParameterValuesException: At most 2 subnets can be given; got 3\.$/);
         assert.match(String(await refusalOf(() => (register("r1"), register("r2")))), /"r2": ResourceAlreadyExistsException: The directory d-0123456789 is already registered\.$/);
     });
