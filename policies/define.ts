@@ -158,14 +158,14 @@ export class ResourcesByType {
 /** A check of the whole stack, with its resources indexed by type. */
 export type StackCheck = (args: StackValidationArgs, report: ReportViolation, resources: ResourcesByType) => void;
 
+/** The type each stack policy reports on, by policy name. */
+export const STACK_SUBJECTS = new Map<string, string>();
+
 /**
  * A policy that looks at the whole stack (relations between resources). `subject` is the type
  * whose resources it reports on: a stack without one is skipped by the SDK before it
  * deserializes anything for this policy.
  */
-/** The type each stack policy reports on, by policy name. */
-export const STACK_SUBJECTS = new Map<string, string>();
-
 export function stackPolicy(spec: PolicySpec & { subject?: string; check: StackCheck }): StackValidationPolicy {
     if (spec.subject) {
         STACK_SUBJECTS.set(spec.name, spec.subject);

@@ -64,9 +64,6 @@ export const FLEET_UPDATES_THAT_STOP = [
 /** Fleet fields whose change replaces the fleet (provider `ForceNew`). */
 export const FLEET_REPLACED_BY = ["name", "fleetType"] as const;
 
-/** Every image builder input is ForceNew in the provider except tags: any change replaces the builder. */
-export const IMAGE_BUILDER_UPDATABLE = ["tags"] as const;
-
 /**
  * The service role AppStream needs before it can create a fleet or an image builder; the console
  * creates it the first time someone opens AppStream, a fresh account has none.

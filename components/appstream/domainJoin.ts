@@ -67,7 +67,7 @@ export function requireJoinGroups(joinPath: string, hasOwnGroups: boolean, probl
 /**
  * One DirectoryConfig per directory name for the joins that bring a service account, with the
  * OUs of every join to that directory (AppStream refuses a second DirectoryConfig for a name).
- * The child is `<name>-directory-config` for one directory, keyed by the directory otherwise.
+ * The child is keyed by the directory when `keyed` (the composite), `<name>-directory-config` otherwise.
  */
 export function createDirectoryConfigs(
     name: string,

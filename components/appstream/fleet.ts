@@ -103,7 +103,6 @@ export class Fleet extends pulumi.ComponentResource {
         const groups = securityGroupIdsOf(name, args.network, `AppStream fleet ${name}`, tags, this);
         this.securityGroup = groups.created;
         this.directoryConfig = directoryConfigOf(name, args.domainJoin, this);
-        const multiSession = "maxSessionsPerInstance" in args.capacity;
         const sessionsPerInstance = "maxSessionsPerInstance" in args.capacity ? args.capacity.maxSessionsPerInstance : undefined;
         this.fleet = new aws.appstream.Fleet(
             childName(name, "fleet"),
@@ -132,7 +131,8 @@ export class Fleet extends pulumi.ComponentResource {
                 // With scaling, Application Auto Scaling owns the desired capacity: do not reset it on every update.
                 ignoreChanges: args.scaling ? ["computeCapacity"] : [],
                 // UpdateFleet refuses maxSessionsPerInstance on a RUNNING fleet: a new fleet takes the change.
-                replaceOnChanges: multiSession ? ["maxSessionsPerInstance"] : [],
+                // Also when a multi-session fleet turns single-session: UpdateFleet cannot change it while RUNNING.
+                replaceOnChanges: ["maxSessionsPerInstance"],
             },
         );
         this.scaling = args.scaling ? createScaling(name, this.fleet.name, args.scaling, this) : undefined;

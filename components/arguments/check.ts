@@ -23,7 +23,6 @@ export interface SchemaProblem {
 export function isUnknown(value: unknown): boolean {
     return (
         pulumi.Output.isInstance(value) ||
-        value instanceof Promise ||
         (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function") ||
         pulumi.Resource.isInstance(value)
     );

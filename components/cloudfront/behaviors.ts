@@ -71,7 +71,7 @@ export function buildBehaviors(
 }
 
 /** The Pulumi (and so AWS) name of a behavior's cache policy: `<name>-cache-<key>`, dots and wildcards made safe. */
-export function cachePolicyResourceName(name: string, behaviorKey: string): string {
+function cachePolicyResourceName(name: string, behaviorKey: string): string {
     return awsSafeName(childName(name, "cache", behaviorKey));
 }
 

@@ -144,7 +144,7 @@ export class Distribution extends pulumi.ComponentResource {
             }
         }
         this.aliasRecords = zoneId ? createAliasRecords(name, aliases, zoneId, this.distribution, args.ipv6 ?? true, this) : [];
-        this.monitoring = args.monitoring ? createMonitoring(name, args.monitoring, this.distribution.id, this.webAcl?.name, tags, this) : undefined;
+        this.monitoring = args.monitoring ? createMonitoring(name, args.monitoring, this.distribution.id, this.webAcl?.visibilityConfig.metricName, tags, this) : undefined;
         this.logDelivery = args.logging && args.logging.delivery ? createLogDelivery(name, args.logging.delivery, this.distribution.arn, tags, this) : undefined;
 
         // 6. Outputs.

@@ -6,7 +6,7 @@ export { originBucketPolicy } from "./originAccess";
 export { webAclRules, DEFAULT_MANAGED_RULE_GROUPS, DEFAULT_RATE_LIMIT, API_UNFRIENDLY_COMMON_RULES, DEFAULT_REDACTED_HEADERS } from "./webAcl";
 export { securityHeadersConfig, DEFAULT_HSTS_MAX_AGE_SECONDS } from "./securityHeaders";
 export { invalidationCommand } from "./invalidation";
-export { distributionDashboard, DISTRIBUTION_METRICS } from "./monitoring";
+export { distributionDashboard } from "./monitoring";
 export { awsSafeName } from "./awsNames";
 export * as limits from "./limits";
 export { cachePolicyArgs } from "./cachePolicies";

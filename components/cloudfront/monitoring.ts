@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmTarget, childName, CLOUDFRONT_REGION, createAlarm, Tags } from "../shared";
+import { alarmTarget, childName, CLOUDFRONT_REGION, createAlarm, nameKey, Tags } from "../shared";
 import type { MonitoringOptions } from "./distributionArgs";
 
 export const DEFAULT_5XX_RATE_PERCENT = 5;
@@ -18,8 +18,6 @@ export interface Monitoring {
 }
 
 /** The CloudFront metrics charted on the dashboard (namespace `AWS/CloudFront`, `Region=Global`). */
-export const DISTRIBUTION_METRICS = ["Requests", "BytesDownloaded", "4xxErrorRate", "5xxErrorRate", "TotalErrorRate"];
-
 /**
  * The dashboard body: traffic, error rates and, with a web ACL, what WAF allowed and blocked.
  * Everything is in us-east-1, where CloudFront and WAF (scope CLOUDFRONT) publish their metrics.
@@ -73,7 +71,7 @@ export function createMonitoring(
         ? (options.alarmEmails ?? []).map(
               (email) =>
                   new aws.sns.TopicSubscription(
-                      childName(name, "alarms", email.toLowerCase().replace(/[^a-z0-9.-]+/g, "-")),
+                      childName(name, "alarms", nameKey(email.toLowerCase())),
                       { region: CLOUDFRONT_REGION, topic: topic.arn, protocol: "email", endpoint: email },
                       { parent },
                   ),

@@ -1,4 +1,4 @@
-import { ArgumentProblems, CLOUDFRONT_REGION, isPlain, oneOf, parseArn, show, validateAlarmTarget } from "../shared";
+import { ArgumentProblems, CLOUDFRONT_REGION, isEmail, isPlain, oneOf, parseArn, show, validateAlarmTarget } from "../shared";
 import type { DistributionArgs, LoggingOptions, WafOptions } from "./distributionArgs";
 import {
     ALARM_EVALUATION_PERIODS,
@@ -57,7 +57,7 @@ export function validateProtection(args: DistributionArgs, problems: ArgumentPro
             problems.require(emails.length === 0, "monitoring.alarmEmails", "needs `createAlarmTopic: true`: the addresses are subscribed to the created topic");
         }
         for (const [i, email] of emails.entries()) {
-            problems.require(/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email), `monitoring.alarmEmails[${i}]`, `${show(email)} is not an email address`);
+            problems.require(isEmail(email), `monitoring.alarmEmails[${i}]`, `${show(email)} is not an email address`);
         }
         if (isPlain(monitoring.alarmTopicArn)) {
             const arn = parseArn(monitoring.alarmTopicArn);

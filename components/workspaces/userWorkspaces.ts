@@ -101,9 +101,10 @@ export class Workspaces extends pulumi.ComponentResource {
         validateWorkspacesArgs(args, problems);
         problems.throwIfAny();
         const tags = componentTags(WORKSPACES_TYPE, args.tags);
-        const bundles = new Map<string, { id: pulumi.Input<string>; computeType: pulumi.Output<string | undefined> }>();
+        // Keyed by the id text, or by the Output/Promise object itself (its value is not known yet).
+        const bundles = new Map<unknown, { id: pulumi.Input<string>; computeType: pulumi.Output<string | undefined> }>();
         const bundleOf = (bundle: BundleArgs) => {
-            const key = "id" in bundle ? `id:${String(bundle.id)}` : `${bundle.owner ?? "AMAZON"}/${bundle.name}`;
+            const key: unknown = "id" in bundle ? (typeof bundle.id === "string" ? `id:${bundle.id}` : bundle.id) : `${bundle.owner ?? "AMAZON"}/${bundle.name}`;
             if (!bundles.has(key)) {
                 const found = aws.workspaces.getBundleOutput("id" in bundle ? { bundleId: bundle.id } : { name: bundle.name, owner: bundle.owner ?? "AMAZON" }, { parent: this });
                 // Without a compute type the provider would send its own default (VALUE), not the bundle's.

@@ -170,12 +170,6 @@ export const workspacesRules: AwsRule[] = [
     },
 ];
 
-/** What a destroy of a planned stack would ask AWS, in order, and what AWS would answer. */
-export interface DestroyStep {
-    type: string;
-    name: string;
-    action: "delete" | "retain";
-}
 
 /**
  * Refusals of deletes that depend on what is still there (workspaces model DeregisterWorkspaceDirectory:

@@ -18,7 +18,7 @@ export = async () => {
             directory: { type: "MicrosoftAD", name: config.require("domain"), enableDirectoryDataAccess: true },
             // A fresh account has no workspaces_DefaultRole: create it. If the account already has it
             // (WorkSpaces was used before, or another stack made it), use "existing" instead.
-            defaultRole: config.get("defaultRole") === "existing" ? "existing" : "create",
+            defaultRole: (config.get("defaultRole") ?? "create") as "create" | "existing",
             ipAccessRules: [{ cidr: config.require("officeCidr"), description: "office" }],
             logForwarding: { retentionInDays: 365 },
         },

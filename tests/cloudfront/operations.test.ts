@@ -130,7 +130,8 @@ describe("cloudfront.Distribution for the team that runs it", () => {
         assert.equal(dashboard.inputs.region, "us-east-1");
         assert.equal(dashboard.inputs.dashboardName, `cloudfront-${id}`);
         const body = JSON.parse(dashboard.inputs.dashboardBody);
-        const aclName = engine.get("cdn-waf", WEB_ACL).state.name;
+        // WAF publishes under the web ACL's metric name (visibilityConfig.metricName), not its resource name.
+        const aclName = engine.get("cdn-waf", WEB_ACL).inputs.visibilityConfig.metricName;
         assert.deepEqual(
             body.widgets.map((w: any) => [w.properties.title, w.properties.region, w.properties.metrics.map((m: any[]) => m[1])]),
             [

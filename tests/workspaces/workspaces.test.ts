@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { workspaces } from "../../components";
 import { unwrap } from "../engine";
@@ -31,6 +32,21 @@ describe("workspaces.Workspaces", () => {
             userVolumeSizeGib: 100,
         });
         assert.equal(engine.inputsOf("desks-li.wei").userName, "li.wei");
+    });
+
+    it("keeps bundle ids given as Outputs apart: each user's workspace gets its own", async () => {
+        const { engine } = await plan(
+            () =>
+                new workspaces.Workspaces("desks", {
+                    ...ARGS,
+                    users: [
+                        { userName: "one", bundle: { id: pulumi.output("wsb-first0001") } },
+                        { userName: "two", bundle: { id: pulumi.output("wsb-second002") } },
+                    ],
+                }),
+        );
+        assert.equal(engine.inputsOf("desks-one").bundleId, "wsb-first0001");
+        assert.equal(engine.inputsOf("desks-two").bundleId, "wsb-second002");
     });
 
     it("looks a bundle up once per distinct name, and uses ids as given", async () => {
