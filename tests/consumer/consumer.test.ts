@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
+import { hostLoad } from "../shared/dynamicHost";
 
 const ROOT = path.resolve(__dirname, "../..");
 const PROJECT = path.join(__dirname, "project");
@@ -98,9 +99,13 @@ describe("the packed package in a consumer project made like `pulumi new aws-typ
         for (const type of ["aws:cloudfront/distribution:Distribution", "aws:appstream/imageBuilder:ImageBuilder", "aws:workspaces/workspace:Workspace", "pulumi-nodejs:dynamic:Resource"]) {
             assert.ok(types.has(type), `${type} missing from the plan`);
         }
-        // The dynamic provider's code was serialized from the installed package.
+        // The dynamic provider is the installed package's module, not a serialized closure, and the
+        // host's way of loading it (from a string, in the program's folder) finds the real provider.
         const user = plan.resources.find((r: { type: string }) => r.type === "pulumi-nodejs:dynamic:Resource");
-        assert.match(user.inputs.__provider, /exports\.handler/);
+        assert.match(user.inputs.__provider, /load\("pulumi-aws-euc\/dist\/components\/workspaces\/provisioning\/directoryUserProvider\.js"\)/);
+        const provider = hostLoad(user.inputs.__provider, dir, dir) as { create?: unknown; constructor: { name: string } };
+        assert.equal(typeof provider.create, "function");
+        assert.equal(provider.constructor.name, "DirectoryUserProvider");
         assert.equal(plan.outputs.url, "https://example.com");
     });
 

@@ -323,3 +323,6 @@ export class DirectoryUserProvider implements pulumi.dynamic.ResourceProvider {
  * pacing is shared by all of them in the provider's process).
  */
 export const DIRECTORY_USER_PROVIDER = new DirectoryUserProvider();
+
+/** This module, which the dynamic provider host loads to find {@link DIRECTORY_USER_PROVIDER}. */
+export const PROVIDER_MODULE = __filename;

@@ -4,23 +4,30 @@ import * as random from "@pulumi/random";
 import { ArgumentProblems, childName, isEmail, show } from "../../shared";
 import { DirectoryType, USER_NAME } from "../limits";
 import type { AssumeRole } from "./credentials";
-import { DIRECTORY_USER_PROVIDER, DirectoryUserInputs } from "./directoryUserProvider";
+import { DIRECTORY_USER_PROVIDER, DirectoryUserInputs, PROVIDER_MODULE } from "./directoryUserProvider";
+import { DYNAMIC_RESOURCE_TYPE, PROVIDER_KEY, ProviderExport, providerText } from "../../shared/dynamicProvider";
 import { checkArguments } from "../../arguments";
 
 export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
 
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
+/** Where {@link DIRECTORY_USER_PROVIDER} is exported, for the dynamic provider host to load it. */
+const PROVIDER_EXPORT: ProviderExport = { provider: DIRECTORY_USER_PROVIDER, file: PROVIDER_MODULE, exportName: "DIRECTORY_USER_PROVIDER" };
+
 /**
- * One user of an AWS Managed Microsoft AD, managed through the Directory Service Data API. Every
- * user shares {@link DIRECTORY_USER_PROVIDER}, so Pulumi serializes the provider once.
+ * One user of an AWS Managed Microsoft AD, managed through the Directory Service Data API: a
+ * dynamic resource (what `pulumi.dynamic.Resource` registers) whose provider is
+ * {@link DIRECTORY_USER_PROVIDER}, loaded by the dynamic provider host from the installed package
+ * (see {@link providerText}; serialized once per program when the package is run from its sources).
  */
-export class DirectoryUser extends pulumi.dynamic.Resource {
+export class DirectoryUser extends pulumi.CustomResource {
     /** The user's security identifier in the directory. */
     public readonly sid!: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: Inputs<DirectoryUserInputs>, opts?: pulumi.CustomResourceOptions) {
-        super(DIRECTORY_USER_PROVIDER, name, { ...args, sid: undefined, passwordFingerprint: undefined }, { ...opts, additionalSecretOutputs: ["connection"] });
+        const props = { ...args, sid: undefined, passwordFingerprint: undefined, [PROVIDER_KEY]: providerText(PROVIDER_EXPORT) };
+        super(DYNAMIC_RESOURCE_TYPE, name, props, { ...opts, additionalSecretOutputs: ["connection"] });
     }
 }
 
