@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isIpv4Cidr, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isIpv4Cidr, show, Tags, regionOf } from "../shared";
 import { DomainJoinArgs, directoryConfigOf, domainJoinInfo, requireJoinGroups, validateDomainJoin } from "./domainJoin";
 import { ImageSource, imageInputs, validateImage, validateInstanceType } from "./image";
 import { validateLabels } from "./labels";
@@ -91,7 +91,7 @@ export class ImageBuilder extends pulumi.ComponentResource {
         super(IMAGE_BUILDER_TYPE, name, {}, opts);
         const tags = componentTags(IMAGE_BUILDER_TYPE, args.tags);
 
-        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const region = regionOf(this);
         const groups = securityGroupIdsOf(name, args.network, `AppStream image builder ${name}`, tags, this);
         this.securityGroup = groups.created;
         this.directoryConfig = directoryConfigOf(name, args.domainJoin, this);

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags } from "../shared";
+import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, isPlain, parseArn, show, Tags, regionOf } from "../shared";
 import { checkArguments } from "../arguments";
 
 export const MONITORING_TYPE = "aws-euc:appstream:FleetMonitoring";
@@ -82,7 +82,7 @@ export class FleetMonitoring extends pulumi.ComponentResource {
         validateMonitoringArgs(name, args);
         super(MONITORING_TYPE, name, {}, opts);
         const tags = componentTags(MONITORING_TYPE, args.tags);
-        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const region = regionOf(this);
         const target = alarmTarget(name, args, tags, this);
         this.topic = target.topic;
         const alarm = (role: string, metricName: string, statistic: "Sum" | "Average", threshold: number, description: string) =>

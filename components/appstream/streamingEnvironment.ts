@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isPlain, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isPlain, show, Tags, regionOf } from "../shared";
 import { createDirectoryConfigs, DomainJoinArgs, requireJoinGroups } from "./domainJoin";
 import { checkFleetArgs, Fleet, FleetArgs } from "./fleet";
 import { checkImageBuilderArgs, createStreamingEndpoint, ImageBuilder, ImageBuilderArgs, ImageBuilderSteps, validateStreamingEndpoint } from "./imageBuilder";
@@ -88,7 +88,7 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
         super(STREAMING_ENVIRONMENT_TYPE, name, {}, opts);
         const tags = componentTags(STREAMING_ENVIRONMENT_TYPE, args.tags);
         const parent = { parent: this };
-        const region = aws.getRegionOutput({}, parent).region;
+        const region = regionOf(this);
 
         const role = appstreamServiceRole(name, args.serviceRole ?? "existing", region, tags, this);
         this.serviceRoleArn = role.arn;

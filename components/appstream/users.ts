@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isEmail, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isEmail, show, Tags, callerOf, regionOf } from "../shared";
 import { USER_NAME_PART } from "./awsRules";
 import { checkArguments } from "../arguments";
 
@@ -139,7 +139,7 @@ export class Users extends pulumi.ComponentResource {
         }
         if (args.saml) {
             const tags = componentTags(USERS_TYPE, args.tags);
-            const region = aws.getRegionOutput({}, { parent: this }).region;
+            const region = regionOf(this);
             this.samlRole = new aws.iam.Role(
                 childName(name, "saml-role"),
                 {
@@ -153,7 +153,7 @@ export class Users extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            const caller = aws.getCallerIdentityOutput({}, { parent: this });
+            const caller = callerOf(this);
             this.relayStateUrl = pulumi.all([region, args.stack.name, caller.accountId]).apply(([r, stack, account]) => relayStateUrl(r, stack, account));
             this.samlRoleAttribute = pulumi.interpolate`${this.samlRole.arn},${args.saml.providerArn}`;
         }

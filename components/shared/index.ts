@@ -5,3 +5,4 @@ export * from "./tags";
 export * from "./domains";
 export * from "./formats";
 export * from "./alarms";
+export * from "./accountFacts";

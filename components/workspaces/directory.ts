@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags } from "../shared";
+import { ArgumentProblems, childName, componentTags, regionOf } from "../shared";
 import { createActiveDirectory, createLogForwarding, createRadius } from "./activeDirectory";
 import type { DirectoryArgs } from "./directoryArgs";
 import { CLIENT_DOWNLOAD_URL, DirectoryType, WEB_CLIENT_URL } from "./limits";
@@ -71,7 +71,7 @@ export class Directory extends pulumi.ComponentResource {
         if (!role) {
             checkDefaultRole(this);
         }
-        checkSubnetZones(args.network.subnetIds, aws.getRegionOutput({}, { parent: this }).region, this);
+        checkSubnetZones(args.network.subnetIds, regionOf(this), this);
         this.ipGroup = args.ipAccessRules?.length ? createIpGroup(name, args.ipAccessRules, tags, this) : undefined;
         this.registration = new aws.workspaces.Directory(
             childName(name, "registration"),

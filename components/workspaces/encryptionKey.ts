@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags } from "../shared";
+import { ArgumentProblems, childName, componentTags, isPlain, parseArn, show, Tags, callerOf, partitionOf, regionOf } from "../shared";
 import { checkArguments } from "../arguments";
 
 export const ENCRYPTION_KEY_TYPE = "aws-euc:workspaces:EncryptionKey";
@@ -77,9 +77,9 @@ export class EncryptionKey extends pulumi.ComponentResource {
         validateEncryptionKeyArgs(args, problems);
         problems.throwIfAny();
 
-        const caller = aws.getCallerIdentityOutput({}, { parent: this });
-        const region = aws.getRegionOutput({}, { parent: this }).region;
-        const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+        const caller = callerOf(this);
+        const region = regionOf(this);
+        const partition = partitionOf(this).partition;
         this.key = new aws.kms.Key(
             childName(name, "key"),
             {

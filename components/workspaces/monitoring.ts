@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags } from "../shared";
+import { alarmTarget, validateAlarmTarget, ArgumentProblems, childName, componentTags, createAlarm, Tags, regionOf } from "../shared";
 import { checkArguments } from "../arguments";
 
 export const WORKSPACES_MONITORING_TYPE = "aws-euc:workspaces:Monitoring";
@@ -74,7 +74,7 @@ export class Monitoring extends pulumi.ComponentResource {
             alarm("session-launch-time", "SessionLaunchTime", "Average", args.sessionLaunchSeconds ?? 60, "Sessions take long to start"),
             alarm("in-session-latency", "InSessionLatency", "Average", args.inSessionLatencyMs ?? 250, "Sessions are laggy"),
         ];
-        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const region = regionOf(this);
         this.dashboard =
             args.dashboard === false
                 ? undefined

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childName, Tags } from "../shared";
+import { childName, Tags, partitionOf, regionOf } from "../shared";
 import type { DirectoryArgs } from "./directoryArgs";
 import { DEFAULT_DEVICE_ACCESS, DEFAULT_ROLE_NAME, DEFAULT_ROLE_POLICIES, DEVICE_TYPES, DeviceType, SELF_SERVICE_PERMISSIONS } from "./limits";
 
@@ -32,7 +32,7 @@ export function creationInput(args: DirectoryArgs["creation"] = {}) {
  * resources: `managedPolicyArns` is deprecated), in the stack's partition.
  */
 export function createDefaultRole(name: string, parent: pulumi.Resource): { role: aws.iam.Role; attachments: aws.iam.RolePolicyAttachment[] } {
-    const partition = aws.getPartitionOutput({}, { parent }).partition;
+    const partition = partitionOf(parent).partition;
     const role = new aws.iam.Role(
         childName(name, "default-role"),
         {
@@ -84,7 +84,7 @@ export function createIpGroup(name: string, rules: NonNullable<DirectoryArgs["ip
 
 /** An interface endpoint for the WorkSpaces API, reachable over HTTPS from `clientCidrBlocks` only. */
 export function createApiEndpoint(name: string, args: DirectoryArgs, tags: Tags, parent: pulumi.Resource): aws.ec2.VpcEndpoint {
-    const region = aws.getRegionOutput({}, { parent }).region;
+    const region = regionOf(parent);
     const group = new aws.ec2.SecurityGroup(
         childName(name, "api-endpoint-sg"),
         {

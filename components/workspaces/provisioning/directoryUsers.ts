@@ -1,7 +1,6 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { ArgumentProblems, childName, isEmail, show } from "../../shared";
+import { ArgumentProblems, childName, isEmail, show, partitionOf, regionOf } from "../../shared";
 import { DirectoryType, USER_NAME } from "../limits";
 import type { AssumeRole } from "./credentials";
 import { DIRECTORY_USER_PROVIDER, DirectoryUserInputs, PROVIDER_MODULE } from "./directoryUserProvider";
@@ -124,7 +123,7 @@ export class DirectoryUsers extends pulumi.ComponentResource {
         );
         problems.throwIfAny();
         const mode = args.passwords ?? "initial";
-        const region = args.region ?? aws.getRegionOutput({}, { parent: this }).region;
+        const region = args.region ?? regionOf(this);
         const connection = this.connectionInput(args.connection);
         this.users = {};
         const passwords: Record<string, pulumi.Output<string>> = {};
@@ -163,7 +162,7 @@ export class DirectoryUsers extends pulumi.ComponentResource {
     /** One connection value for all users: the stack's settings (or the given ones), secret. */
     private connectionInput(given: DirectoryUsersConnection | undefined): pulumi.Output<NonNullable<DirectoryUserInputs["connection"]>> {
         const settings = given ?? connectionFromStackConfig();
-        const dnsSuffix = aws.getPartitionOutput({}, { parent: this }).dnsSuffix;
+        const dnsSuffix = partitionOf(this).dnsSuffix;
         return pulumi.secret(
             pulumi.all([settings.accessKey, settings.secretKey, settings.sessionToken, dnsSuffix]).apply(([accessKey, secretKey, sessionToken, suffix]) =>
                 JSON.parse(
