@@ -3,13 +3,15 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { BARE, measureCli, PLAN_SCRIPT } from "./cli";
 import { measureChild } from "./measure";
-import { cliTable, growthOf, growthTable, programTable, summarize, verdict, WorkloadRuns } from "./report";
+import type { ChildResult } from "./child";
+import { cliTable, growthOf, growthTable, MODE_LABELS, MODES, programTable, summarize, verdict, WorkloadRuns } from "./report";
 import { allWorkloads, LARGE, SMALL, Workload } from "./workloads";
 
 /**
- * `npm run bench`: the components against the raw-resource floor made from their own recording
- * (and against the same floor through the SDK classes, to tell the SDK's share from ours), each
- * run in its own process, runs interleaved so that a busy machine slows all alike.
+ * `npm run bench`: the components (as built) against the raw-resource floor made from their own
+ * recording (and against the bare floor and the same floor through the SDK classes, to tell the
+ * SDK's share from ours), each run in its own process, runs interleaved so that a busy machine
+ * slows all alike.
  *
  *   --quick          skip the 2,000-user sizes (also BENCH_QUICK=1)
  *   --runs N         runs per program (median), default 5
@@ -58,19 +60,22 @@ async function main(options: BenchOptions): Promise<void> {
     const workloads = allWorkloads(options.quick ? [SMALL] : [SMALL, LARGE]).filter((w) => !options.only || options.only.includes(w.id));
     const runsOf = (w: Workload) => (w.users === LARGE ? options.largeRuns : options.runs);
     const recordings = fs.mkdtempSync(path.join(os.tmpdir(), "aws-euc-bench-"));
-    const runs: WorkloadRuns[] = workloads.map((workload) => ({ workload, component: [], floor: [], typed: [] }));
+    const runs: WorkloadRuns[] = workloads.map((workload) => ({ workload, component: [], floor: [], bare: [], typed: [] }));
+    const recordingOf = (w: Workload) => path.join(recordings, `${w.id}.json`);
     try {
+        // One untimed run of each component program records what the floors replay.
+        for (const { workload } of runs) {
+            await measureChild(workload.id, "record", recordingOf(workload), root);
+        }
         const rounds = Math.max(...workloads.map(runsOf));
         for (let round = 0; round < rounds; round++) {
             for (const entry of runs.filter((r) => round < runsOf(r.workload))) {
-                const recording = path.join(recordings, `${entry.workload.id}.json`);
-                // The component's first run also records what the floor replays.
-                entry.component.push(await measureChild(entry.workload.id, "component", round === 0 ? recording : "", root));
-                entry.floor.push(await measureChild(entry.workload.id, "floor", recording, root));
-                entry.typed.push(await measureChild(entry.workload.id, "typed", recording, root));
-                const [c, f, t] = [entry.component[round], entry.floor[round], entry.typed[round]];
-                const show = (r: typeof c) => `${Math.round(r.ms)} ms (CPU ${Math.round(r.cpuMs)}) ${Math.round(r.peakRssMiB)} MiB`;
-                log(`${entry.workload.id} run ${round + 1}: component ${show(c)}, floor ${show(f)}, SDK-class floor ${show(t)}`);
+                const recording = recordingOf(entry.workload);
+                for (const mode of MODES) {
+                    entry[mode].push(await measureChild(entry.workload.id, mode, recording, root));
+                }
+                const show = (r: ChildResult) => `${Math.round(r.ms)} ms (CPU ${Math.round(r.cpuMs)}) ${Math.round(r.peakRssMiB)} MiB`;
+                log(`${entry.workload.id} run ${round + 1}: ${MODES.map((mode) => `${MODE_LABELS[mode]} ${show(entry[mode][round])}`).join(", ")}`);
             }
         }
     } finally {

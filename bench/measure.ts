@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { ChildResult } from "./child";
+import type { ChildMode, ChildResult } from "./child";
 
 const CHILD = path.join(__dirname, "child.ts");
 
@@ -27,7 +27,7 @@ export function runNode(args: string[], cwd: string): Promise<{ stdout: string; 
 }
 
 /** One measured run of a workload in a fresh child process (see child.ts). */
-export async function measureChild(workloadId: string, mode: "component" | "floor" | "typed", recordingFile: string, cwd: string): Promise<ChildResult> {
+export async function measureChild(workloadId: string, mode: ChildMode, recordingFile: string, cwd: string): Promise<ChildResult> {
     const { stdout } = await runNode(["--import", "tsx", CHILD, workloadId, mode, recordingFile], cwd);
     const last = stdout.trim().split("\n").pop() ?? "";
     return JSON.parse(last) as ChildResult;

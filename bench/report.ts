@@ -2,11 +2,19 @@ import type { ChildResult } from "./child";
 import { median } from "./measure";
 import type { Workload } from "./workloads";
 
-/** Every run of one workload, both programs. */
+/** The timed programs of each round, in the order they run. */
+export const MODES = ["component", "floor", "bare", "typed"] as const;
+
+export const MODE_LABELS: Record<(typeof MODES)[number], string> = { component: "component", floor: "floor", bare: "bare floor", typed: "SDK-class floor" };
+
+/** Every run of one workload, every program. */
 export interface WorkloadRuns {
     workload: Workload;
     component: ChildResult[];
+    /** Raw resources with the same property bags. */
     floor: ChildResult[];
+    /** Raw resources with the recorded (wire) inputs only. */
+    bare: ChildResult[];
     /** The floor through the typed SDK classes: what the SDK itself adds to the raw floor. */
     typed: ChildResult[];
 }
@@ -20,10 +28,13 @@ export interface WorkloadSummary {
     component: { ms: number; cpuMs: number; rssMiB: number };
     floor: { ms: number; cpuMs: number; rssMiB: number };
     typed: { ms: number; cpuMs: number; rssMiB: number };
+    bare: { ms: number; cpuMs: number; rssMiB: number };
     /** component / floor, of the medians. */
     ratio: { ms: number; cpuMs: number; rssMiB: number };
     /** component / typed floor, of the medians. */
     typedRatio: { ms: number; cpuMs: number; rssMiB: number };
+    /** component / bare floor, of the medians. */
+    bareRatio: { ms: number; cpuMs: number; rssMiB: number };
 }
 
 const medians = (runs: ChildResult[]) => ({
@@ -36,6 +47,8 @@ export function summarize(runs: WorkloadRuns): WorkloadSummary {
     const component = medians(runs.component);
     const floor = medians(runs.floor);
     const typed = medians(runs.typed);
+    const bare = medians(runs.bare);
+    const over = (a: typeof component, b: typeof component) => ({ ms: a.ms / b.ms, cpuMs: a.cpuMs / b.cpuMs, rssMiB: a.rssMiB / b.rssMiB });
     return {
         workload: runs.workload,
         runs: runs.component.length,
@@ -44,8 +57,10 @@ export function summarize(runs: WorkloadRuns): WorkloadSummary {
         component,
         floor,
         typed,
-        ratio: { ms: component.ms / floor.ms, cpuMs: component.cpuMs / floor.cpuMs, rssMiB: component.rssMiB / floor.rssMiB },
-        typedRatio: { ms: component.ms / typed.ms, cpuMs: component.cpuMs / typed.cpuMs, rssMiB: component.rssMiB / typed.rssMiB },
+        bare,
+        ratio: over(component, floor),
+        typedRatio: over(component, typed),
+        bareRatio: over(component, bare),
     };
 }
 
@@ -69,7 +84,7 @@ export function growthOf(runs: readonly WorkloadRuns[]): Growth[] {
         const members = runs.filter((r) => r.workload.family === family);
         const common = Math.min(...members.map((r) => r.component.length));
         const sized = members
-            .map((r) => summarize({ workload: r.workload, component: r.component.slice(0, common), floor: r.floor.slice(0, common), typed: r.typed.slice(0, common) }))
+            .map((r) => summarize({ workload: r.workload, ...Object.fromEntries(MODES.map((mode) => [mode, r[mode].slice(0, common)])) } as WorkloadRuns))
             .sort((a, b) => a.workload.users! - b.workload.users!);
         if (sized.length < 2) {
             continue;
@@ -102,11 +117,12 @@ export function programTable(summaries: readonly WorkloadSummary[]): string {
             `${ms(s.component.cpuMs)} / ${ms(s.floor.cpuMs)} = ${x(s.ratio.cpuMs)}`,
             `${mib(s.component.rssMiB)} / ${mib(s.floor.rssMiB)} = **${x(s.ratio.rssMiB)}**`,
             `${x(s.typedRatio.ms)} / ${x(s.typedRatio.cpuMs)} / ${x(s.typedRatio.rssMiB)}`,
+            `${ms(s.bare.ms)}: ${x(s.bareRatio.ms)} / ${x(s.bareRatio.cpuMs)} / ${x(s.bareRatio.rssMiB)}`,
         ].join(" | "),
     );
     return [
-        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor | Component / SDK-class floor (wall / CPU / RSS) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor | Component / SDK-class floor (wall / CPU / RSS) | Bare floor: component / bare (wall / CPU / RSS) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map((r) => `| ${r} |`),
     ].join("\n");
 }
