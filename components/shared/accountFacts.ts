@@ -12,22 +12,32 @@ interface Facts {
     caller?: pulumi.Output<aws.GetCallerIdentityResult>;
 }
 
-const factsByScope = new WeakMap<object, Facts>();
+/** Per program (its engine connection), per aws provider (or the default one): the lookups made. */
+const factsByProgram = new WeakMap<object, WeakMap<object, Facts>>();
+
+/** The key of the stack's default aws provider. */
+const DEFAULT_PROVIDER = {};
 
 /**
- * What the lookups of `parent`'s children are scoped by: the aws provider they inherit, or the
- * stack (the default provider of this program: each program, and each test on the mock runtime,
- * has its own stack resource).
+ * The lookups shared by `parent`'s children: those of the aws provider they inherit, in this
+ * program. A program is its engine connection (the monitor): each `pulumi up`, each Automation API
+ * run and each test on the mock runtime has its own, so nothing is shared across programs.
  */
 function factsOf(parent: pulumi.Resource): Facts {
-    const scope: object | undefined = parent.getProvider("aws::") ?? pulumi.runtime.getStackResource();
-    if (!scope) {
+    const monitor: object | undefined = pulumi.runtime.getMonitor();
+    if (!monitor) {
         return {};
     }
-    let facts = factsByScope.get(scope);
+    let byProvider = factsByProgram.get(monitor);
+    if (!byProvider) {
+        byProvider = new WeakMap();
+        factsByProgram.set(monitor, byProvider);
+    }
+    const provider: object = parent.getProvider("aws::") ?? DEFAULT_PROVIDER;
+    let facts = byProvider.get(provider);
     if (!facts) {
         facts = {};
-        factsByScope.set(scope, facts);
+        byProvider.set(provider, facts);
     }
     return facts;
 }
