@@ -17,7 +17,7 @@ const RUNS = 5;
 const ANALYZE_ROUNDS = 500;
 
 /** One resource of each type of the mix, with the props our components really send. */
-async function mixSample(): Promise<Resource[]> {
+export async function mixSample(): Promise<Resource[]> {
     const engine = MockEngine.start({ config: { "aws:region": "eu-west-3" } });
     const network = { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0aaaaaaaaaaaaaaaa", "subnet-0bbbbbbbbbbbbbbbb"] };
     new cloudfront.Distribution("cdn", { origins: { site: { s3: { bucket: { bucket: "site", arn: "arn:aws:s3:::site", bucketRegionalDomainName: "site.s3.eu-west-3.amazonaws.com" } } } } });
@@ -32,7 +32,7 @@ async function mixSample(): Promise<Resource[]> {
 }
 
 /** The same policies with their routing types hidden: every policy deserializes every resource. */
-function unrouted(policies: Policies): Policies {
+export function unrouted(policies: Policies): Policies {
     return policies.map((policy) => {
         const resource = policy as ResourceValidationPolicy;
         const stack = policy as StackValidationPolicy;

@@ -1,6 +1,6 @@
 import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl } from "./define";
-import { actionsOf, conditionValues, covers, principals, statementName, statementsOf } from "./documents";
+import { actionsOf, conditionValues, covers, listOf, parseDocument, principals, statementName, statementsOf, UNREADABLE } from "./documents";
 
 const KEY = "aws:kms/key:Key";
 
@@ -14,15 +14,14 @@ const minimumWindow = (config: { minimumDays?: number }) => config.minimumDays ?
 
 /** Allow statements that grant to everyone (`*`) without any condition. */
 export function openStatements(policy: unknown): Record<string, any>[] {
-    let document: Record<string, any>;
-    try {
-        document = typeof policy === "string" ? JSON.parse(policy) : (policy as Record<string, any>);
-    } catch {
+    const read = typeof policy === "string" ? parseDocument(policy) : policy;
+    if (read === UNREADABLE) {
         return [];
     }
-    const statements = [document?.Statement ?? []].flat() as Record<string, any>[];
+    const document = read as Record<string, any>;
+    const statements = listOf(document?.Statement ?? []) as Record<string, any>[];
     const toEveryone = (principal: unknown) =>
-        principal === "*" || (typeof principal === "object" && principal !== null && [(principal as Record<string, unknown>).AWS].flat().includes("*"));
+        principal === "*" || (typeof principal === "object" && principal !== null && listOf((principal as Record<string, unknown>).AWS).includes("*"));
     return statements.filter((s) => s.Effect === "Allow" && toEveryone(s.Principal) && !s.Condition);
 }
 
@@ -44,7 +43,8 @@ function unscopedUse(policy: unknown): string[] {
     }
     return statements.flatMap((statement, i) => {
         const grantees = principals(statement, "AWS").filter((p) => !isAccountRoot(p));
-        const used = USE_ACTIONS.filter((action) => covers(actionsOf(statement), action));
+        const actions = actionsOf(statement);
+        const used = USE_ACTIONS.filter((action) => covers(actions, action));
         if (statement.Effect !== "Allow" || grantees.length === 0 || used.length === 0) {
             return [];
         }
