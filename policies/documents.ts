@@ -48,7 +48,7 @@ export function parseDocument(text: string): unknown {
 /** The statements of a document given as JSON text or as an object; none when it is unreadable or unknown. */
 export function statementsOf(document: unknown): Statement[] {
     const read = typeof document === "string" ? parseDocument(document) : document;
-    if (!read || typeof read !== "object" || read === UNREADABLE) {
+    if (read === UNREADABLE || !read || typeof read !== "object") {
         return [];
     }
     return listOf((read as Record<string, unknown>).Statement ?? []).filter((s): s is Statement => Boolean(s) && typeof s === "object");
