@@ -13,7 +13,10 @@ import { analyzeRequest, analyzeStackRequest, InProcessAnalyzer, Resource } from
 
 /** The four types of the mix: what an EUC estate mostly is. */
 const MIX_TYPES = ["aws:cloudfront/distribution:Distribution", "aws:kms/key:Key", "aws:workspaces/workspace:Workspace", "aws:appstream/fleet:Fleet"];
-const RUNS = 5;
+/** Runs per Analyze variant (under a second each pair: the median of 9 steadies the ratio on a busy machine). */
+const ANALYZE_RUNS = 9;
+/** Runs per AnalyzeStack size (the 10,000-resource ones take seconds). */
+const STACK_RUNS = 5;
 const ANALYZE_ROUNDS = 500;
 
 /** One resource of each type of the mix, with the props our components really send. */
@@ -116,7 +119,7 @@ export async function benchPolicyPack(): Promise<string[]> {
     // variant goes first, so that each sees the other's leftovers as often.
     await analyzePerResource(routed, requests);
     await analyzePerResource(plain, requests);
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < ANALYZE_RUNS; run++) {
         const order = run % 2 === 0 ? (["routed", "unrouted"] as const) : (["unrouted", "routed"] as const);
         for (const variant of order) {
             series[variant].push(await analyzePerResource(variant === "routed" ? routed : plain, requests));
@@ -131,7 +134,7 @@ export async function benchPolicyPack(): Promise<string[]> {
     await routed.analyzeStack(small);
     await routed.analyzeStack(large);
     await routed.analyzeStack(largeAll);
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < STACK_RUNS; run++) {
         series.stack1k.push(await timed(() => routed.analyzeStack(small), 10));
         series.stack10k.push(await timed(() => routed.analyzeStack(large), 10));
         series.all1k.push(await timed(() => routed.analyzeStack(smallAll), 10));
@@ -140,7 +143,7 @@ export async function benchPolicyPack(): Promise<string[]> {
     const m = Object.fromEntries(Object.entries(series).map(([key, costs]) => [key, medians(costs)])) as Record<keyof Series, Cost>;
     const stackPolicies = ALL_POLICIES.filter((p) => "validateStack" in p).length;
     return [
-        `policy pack: ${ALL_POLICIES.length} policies under @pulumi/policy's handlers in-process; medians of ${RUNS} runs (Analyze variants alternating, then AnalyzeStack sizes interleaved)`,
+        `policy pack: ${ALL_POLICIES.length} policies under @pulumi/policy's handlers in-process; medians of ${ANALYZE_RUNS} Analyze runs (variants alternating), then of ${STACK_RUNS} AnalyzeStack runs (sizes interleaved)`,
         `  Analyze per resource, 4-type mix (${MIX_TYPES.map((t) => t.split(":")[1].split("/")[0]).join(", ")}):`,
         `    routed (as shipped)      ${both(m.routed, "µs")}`,
         `    unrouted (types hidden)  ${both(m.unrouted, "µs")}`,
