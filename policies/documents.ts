@@ -93,26 +93,47 @@ export function covers(actions: string[], action: string): boolean {
     return actions.some((a) => a === wanted || (a.includes("*") && wildcardOf(a).test(wanted)));
 }
 
+/** One key of a statement's conditions: its operator, its key lower-cased, its value as written. */
+export interface ConditionEntry {
+    operator: string;
+    key: string;
+    value: unknown;
+}
+
+/** A statement's conditions, read once (every operator's every key and value, in order). */
+export function conditionsOf(statement: Statement): ConditionEntry[] {
+    const entries: ConditionEntry[] = [];
+    for (const [operator, block] of Object.entries((statement.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
+        for (const [key, value] of Object.entries(block ?? {})) {
+            entries.push({ operator, key: key.toLowerCase(), value });
+        }
+    }
+    return entries;
+}
+
 /**
- * The values a statement's conditions give `key`, under any operator (condition keys are
- * case-insensitive); an empty list when the key is not constrained. A value of `*` under a
- * `Like` operator constrains nothing and is left out.
+ * The values `conditions` give `key`, under any operator (condition keys are case-insensitive);
+ * an empty list when the key is not constrained. A value of `*` under a `Like` operator
+ * constrains nothing and is left out.
  */
-export function conditionValues(statement: Statement, key: string): string[] {
+export function valuesFor(conditions: ConditionEntry[], key: string): string[] {
     const wanted = key.toLowerCase();
     const values: string[] = [];
-    for (const [operator, block] of Object.entries((statement.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
-        for (const [k, v] of Object.entries(block ?? {})) {
-            if (k.toLowerCase() === wanted) {
-                for (const value of listOf(v).map(String)) {
-                    if (!(value === "*" && operator.includes("Like"))) {
-                        values.push(value);
-                    }
+    for (const { operator, key: k, value } of conditions) {
+        if (k === wanted) {
+            for (const one of listOf(value).map(String)) {
+                if (!(one === "*" && operator.includes("Like"))) {
+                    values.push(one);
                 }
             }
         }
     }
     return values;
+}
+
+/** The values a statement's conditions give `key` (see `valuesFor`). */
+export function conditionValues(statement: Statement, key: string): string[] {
+    return valuesFor(conditionsOf(statement), key);
 }
 
 /** `"Sid"` or `statement 2` (1-based), to name a statement in a message. */
