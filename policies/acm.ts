@@ -18,8 +18,9 @@ function regionOf(resource: PolicyResource): string | undefined {
 /**
  * The certificates a distribution serves, with their region: from the ARN when it is known, else
  * from the certificate (or its validation) of the stack the distribution takes it from.
+ * `certificates` are the stack's certificates and validations, in stack order.
  */
-function certificatesOf(distribution: PolicyResource, resources: PolicyResource[]): { label: string; region: string }[] {
+function certificatesOf(distribution: PolicyResource, certificates: PolicyResource[]): { label: string; region: string }[] {
     const arn = peek(() => distribution.props.viewerCertificate?.acmCertificateArn);
     if (typeof arn === "string") {
         return arn.split(":").length > 3 ? [{ label: arn, region: arn.split(":")[3] }] : [];
@@ -27,8 +28,8 @@ function certificatesOf(distribution: PolicyResource, resources: PolicyResource[
     if (peek(() => distribution.props.viewerCertificate) === undefined) {
         return [];
     }
-    return resources
-        .filter((r) => (r.type === CERTIFICATE || r.type === VALIDATION) && dependsOn(distribution, r, "viewerCertificate"))
+    return certificates
+        .filter((r) => dependsOn(distribution, r, "viewerCertificate"))
         .flatMap((r) => {
             const region = regionOf(r);
             return region === undefined ? [] : [{ label: `'${r.name}'`, region }];
@@ -103,8 +104,10 @@ export const acmPolicies: Policies = [
         enforcementLevel: "mandatory",
         subject: DISTRIBUTION,
         check: (args, report) => {
+            // Found once per stack, not once per distribution (that scan made the policy quadratic).
+            const certificates = args.resources.filter((r) => r.type === CERTIFICATE || r.type === VALIDATION);
             for (const distribution of args.resources.filter((r) => r.type === DISTRIBUTION)) {
-                for (const { label, region } of certificatesOf(distribution, args.resources).filter((c) => c.region !== "us-east-1")) {
+                for (const { label, region } of certificatesOf(distribution, certificates).filter((c) => c.region !== "us-east-1")) {
                     report(`distribution '${distribution.name}' uses certificate ${label} from ${region}; CloudFront only reads certificates in us-east-1`, distribution.urn);
                 }
             }

@@ -1,6 +1,6 @@
 import type { Policies } from "@pulumi/policy/policy";
 import { cloudfrontControlPolicies } from "./cloudfrontControls";
-import { behaviors, isS3Origin, origins, usesCustomCertificate } from "./cloudfrontProps";
+import { behaviors, isS3Origin, itemsOf, origins, usesCustomCertificate } from "./cloudfrontProps";
 import { cloudfrontStackPolicies } from "./cloudfrontStack";
 import { resourcePolicy, securityHubUrl } from "./define";
 
@@ -188,14 +188,14 @@ export const cloudfrontPolicies: Policies = [
         types: TYPES,
         check: (props, report) => {
             for (const origin of origins(props)) {
-                const weak = ((origin.customOriginConfig?.originSslProtocols ?? []) as string[]).filter((p) => INSECURE_ORIGIN_PROTOCOLS.includes(p));
+                const weak = itemsOf<string>(origin.customOriginConfig?.originSslProtocols).filter((p) => INSECURE_ORIGIN_PROTOCOLS.includes(p));
                 if (weak.length > 0) {
                     report(`custom origin '${origin.originId}' offers ${weak.join(", ")}; offer TLSv1.2 only`);
                 }
             }
         },
         fix: (props) => {
-            const weak = (o: Record<string, any>) => ((o.customOriginConfig?.originSslProtocols ?? []) as string[]).some((p) => INSECURE_ORIGIN_PROTOCOLS.includes(p));
+            const weak = (o: Record<string, any>) => itemsOf<string>(o.customOriginConfig?.originSslProtocols).some((p) => INSECURE_ORIGIN_PROTOCOLS.includes(p));
             if (!origins(props).some(weak)) {
                 return undefined;
             }
@@ -247,7 +247,7 @@ export const cloudfrontPolicies: Policies = [
         enforcementLevel: "advisory",
         types: TYPES,
         check: (props, report) => {
-            const groups = (props.originGroups ?? []) as Record<string, any>[];
+            const groups = itemsOf(props.originGroups);
             if (groups.length === 0) {
                 report("no origin group: an origin outage makes the distribution fail");
             }

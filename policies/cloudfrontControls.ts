@@ -1,5 +1,5 @@
 import type { Policies } from "@pulumi/policy/policy";
-import { allowsPlainHttp, origins } from "./cloudfrontProps";
+import { allowsPlainHttp, itemsOf, origins } from "./cloudfrontProps";
 import { resourcePolicy, securityHubUrl } from "./define";
 import { isSet } from "./relations";
 
@@ -44,7 +44,7 @@ export const cloudfrontControlPolicies: Policies = [
         types: TYPES,
         check: (props, report) => {
             for (const origin of origins(props)) {
-                if (((origin.customOriginConfig?.originSslProtocols ?? []) as string[]).includes("SSLv3")) {
+                if (itemsOf<string>(origin.customOriginConfig?.originSslProtocols).includes("SSLv3")) {
                     report(`custom origin '${origin.originId}' offers SSLv3`);
                 }
             }

@@ -1,17 +1,38 @@
 // Readers of a distribution's props shared by the CloudFront policies.
 import { isSet } from "./relations";
 
+/**
+ * The elements of a list of props (none for undefined), in a plain array. The SDK hands a
+ * policy its props behind a proxy that wraps every value it gives out, array methods and their
+ * internals (`filter`, `length`, `constructor`, each index) included: reading the elements once
+ * by index costs a proxied read each, and the array methods then run on a plain array. The
+ * elements are the same objects (still proxied in a check, plain in a fix, which changes them).
+ */
+export function itemsOf<T = Record<string, any>>(list: unknown): T[] {
+    const proxied = (list ?? []) as T[];
+    const items: T[] = [];
+    for (let i = 0, n = proxied.length; i < n; i++) {
+        items.push(proxied[i]);
+    }
+    return items;
+}
+
 /** Every behavior of a distribution with a readable label. */
 export function behaviors(props: Record<string, any>): { label: string; behavior: Record<string, any> }[] {
-    const ordered = (props.orderedCacheBehaviors ?? []) as Record<string, any>[];
-    return [
-        ...(props.defaultCacheBehavior ? [{ label: "the default behavior", behavior: props.defaultCacheBehavior }] : []),
-        ...ordered.map((behavior) => ({ label: `behavior '${behavior.pathPattern}'`, behavior })),
-    ];
+    const ordered = itemsOf(props.orderedCacheBehaviors);
+    const found: { label: string; behavior: Record<string, any> }[] = [];
+    const defaultBehavior = props.defaultCacheBehavior;
+    if (defaultBehavior) {
+        found.push({ label: "the default behavior", behavior: defaultBehavior });
+    }
+    for (const behavior of ordered) {
+        found.push({ label: `behavior '${behavior.pathPattern}'`, behavior });
+    }
+    return found;
 }
 
 export function origins(props: Record<string, any>): Record<string, any>[] {
-    return (props.origins ?? []) as Record<string, any>[];
+    return itemsOf(props.origins);
 }
 
 /** S3 REST endpoints (not website endpoints, which are custom origins). */

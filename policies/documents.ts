@@ -3,20 +3,55 @@
 /** One statement of a policy document. */
 export type Statement = Record<string, any>;
 
-/** The statements of a document given as JSON text or as an object; none when it is unreadable or unknown. */
-export function statementsOf(document: unknown): Statement[] {
-    let parsed: unknown = document;
-    if (typeof document === "string") {
-        try {
-            parsed = JSON.parse(document);
-        } catch {
-            return [];
+/** `[value].flat()` (a document's "one or a list of" fields) without building a list to flatten. */
+export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** What `parseDocument` gives for text that is not JSON. */
+export const UNREADABLE = Symbol("unreadable document");
+
+/** Parsed documents by their text, frozen: several policies read the same document of a resource. */
+const parsed = new Map<string, unknown>();
+/** Distinct documents kept at most (a large stack has one per key, bucket and role). */
+const PARSED_LIMIT = 256;
+
+function deepFreeze<T>(value: T): T {
+    if (value && typeof value === "object" && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const inner of Object.values(value)) {
+            deepFreeze(inner);
         }
     }
-    if (!parsed || typeof parsed !== "object") {
+    return value;
+}
+
+/**
+ * `JSON.parse(text)`, frozen and shared by every policy that reads the same text, or
+ * `UNREADABLE`. The SDK hands each policy its own copy of a resource's props, but a document's
+ * text is the same string: parsing it once per resource instead of once per policy.
+ */
+export function parseDocument(text: string): unknown {
+    let document = parsed.get(text);
+    if (document === undefined) {
+        try {
+            document = deepFreeze(JSON.parse(text) as unknown);
+        } catch {
+            document = UNREADABLE;
+        }
+        if (parsed.size >= PARSED_LIMIT) {
+            parsed.clear();
+        }
+        parsed.set(text, document);
+    }
+    return document;
+}
+
+/** The statements of a document given as JSON text or as an object; none when it is unreadable or unknown. */
+export function statementsOf(document: unknown): Statement[] {
+    const read = typeof document === "string" ? parseDocument(document) : document;
+    if (read === UNREADABLE || !read || typeof read !== "object") {
         return [];
     }
-    return [(parsed as Record<string, unknown>).Statement ?? []].flat().filter((s): s is Statement => Boolean(s) && typeof s === "object");
+    return listOf((read as Record<string, unknown>).Statement ?? []).filter((s): s is Statement => Boolean(s) && typeof s === "object");
 }
 
 /** The statements that allow something. */
@@ -28,34 +63,77 @@ export function principals(statement: Statement, kind: "AWS" | "Service" | "Fede
     if (principal === "*") {
         return ["*"];
     }
-    return principal && typeof principal === "object" ? [principal[kind] ?? []].flat().map(String) : [];
+    return principal && typeof principal === "object" ? listOf(principal[kind] ?? []).map(String) : [];
 }
 
 /** A statement's actions, lower-cased (IAM compares actions case-insensitively). */
-export const actionsOf = (statement: Statement): string[] => [statement.Action ?? []].flat().map((a) => String(a).toLowerCase());
+export const actionsOf = (statement: Statement): string[] => listOf(statement.Action ?? []).map((a) => String(a).toLowerCase());
 
-/** Whether `actions` covers `action` (`service:*` and `*` included; `kms:GenerateDataKey*` style wildcards too). */
-export function covers(actions: string[], action: string): boolean {
-    const wanted = action.toLowerCase();
-    return actions.some((a) => a === wanted || new RegExp(`^${a.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(wanted));
+/** Wildcard actions (`kms:GenerateDataKey*`) as regular expressions, compiled once each. */
+const wildcards = new Map<string, RegExp>();
+
+function wildcardOf(pattern: string): RegExp {
+    let regex = wildcards.get(pattern);
+    if (!regex) {
+        regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+        if (wildcards.size >= PARSED_LIMIT) {
+            wildcards.clear();
+        }
+        wildcards.set(pattern, regex);
+    }
+    return regex;
 }
 
 /**
- * The values a statement's conditions give `key`, under any operator (condition keys are
- * case-insensitive); an empty list when the key is not constrained. A value of `*` under a
- * `Like` operator constrains nothing and is left out.
+ * Whether `actions` covers `action` (`service:*` and `*` included; `kms:GenerateDataKey*` style
+ * wildcards too). An action without `*` covers only itself.
  */
-export function conditionValues(statement: Statement, key: string): string[] {
+export function covers(actions: string[], action: string): boolean {
+    const wanted = action.toLowerCase();
+    return actions.some((a) => a === wanted || (a.includes("*") && wildcardOf(a).test(wanted)));
+}
+
+/** One key of a statement's conditions: its operator, its key lower-cased, its value as written. */
+export interface ConditionEntry {
+    operator: string;
+    key: string;
+    value: unknown;
+}
+
+/** A statement's conditions, read once (every operator's every key and value, in order). */
+export function conditionsOf(statement: Statement): ConditionEntry[] {
+    const entries: ConditionEntry[] = [];
+    for (const [operator, block] of Object.entries((statement.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
+        for (const [key, value] of Object.entries(block ?? {})) {
+            entries.push({ operator, key: key.toLowerCase(), value });
+        }
+    }
+    return entries;
+}
+
+/**
+ * The values `conditions` give `key`, under any operator (condition keys are case-insensitive);
+ * an empty list when the key is not constrained. A value of `*` under a `Like` operator
+ * constrains nothing and is left out.
+ */
+export function valuesFor(conditions: ConditionEntry[], key: string): string[] {
     const wanted = key.toLowerCase();
     const values: string[] = [];
-    for (const [operator, block] of Object.entries((statement.Condition ?? {}) as Record<string, Record<string, unknown>>)) {
-        for (const [k, v] of Object.entries(block ?? {})) {
-            if (k.toLowerCase() === wanted) {
-                values.push(...[v].flat().map(String).filter((value) => !(operator.includes("Like") && value === "*")));
+    for (const { operator, key: k, value } of conditions) {
+        if (k === wanted) {
+            for (const one of listOf(value).map(String)) {
+                if (!(one === "*" && operator.includes("Like"))) {
+                    values.push(one);
+                }
             }
         }
     }
     return values;
+}
+
+/** The values a statement's conditions give `key` (see `valuesFor`). */
+export function conditionValues(statement: Statement, key: string): string[] {
+    return valuesFor(conditionsOf(statement), key);
 }
 
 /** `"Sid"` or `statement 2` (1-based), to name a statement in a message. */

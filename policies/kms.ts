@@ -1,6 +1,6 @@
 import type { Policies } from "@pulumi/policy/policy";
 import { resourcePolicy, securityHubUrl } from "./define";
-import { actionsOf, conditionValues, covers, principals, statementName, statementsOf } from "./documents";
+import { actionsOf, ConditionEntry, conditionsOf, covers, listOf, parseDocument, principals, statementName, statementsOf, UNREADABLE, valuesFor } from "./documents";
 
 const KEY = "aws:kms/key:Key";
 
@@ -12,17 +12,18 @@ function isSymmetricEncryptionKey(props: Record<string, any>): boolean {
 
 const minimumWindow = (config: { minimumDays?: number }) => config.minimumDays ?? 30;
 
+/** Whether a statement's principal is everyone (`*`, or `{ AWS: "*" }` among others). */
+const toEveryone = (principal: unknown) =>
+    principal === "*" || (typeof principal === "object" && principal !== null && listOf((principal as Record<string, unknown>).AWS).includes("*"));
+
 /** Allow statements that grant to everyone (`*`) without any condition. */
 export function openStatements(policy: unknown): Record<string, any>[] {
-    let document: Record<string, any>;
-    try {
-        document = typeof policy === "string" ? JSON.parse(policy) : (policy as Record<string, any>);
-    } catch {
+    const read = typeof policy === "string" ? parseDocument(policy) : policy;
+    if (read === UNREADABLE) {
         return [];
     }
-    const statements = [document?.Statement ?? []].flat() as Record<string, any>[];
-    const toEveryone = (principal: unknown) =>
-        principal === "*" || (typeof principal === "object" && principal !== null && [(principal as Record<string, unknown>).AWS].flat().includes("*"));
+    const document = read as Record<string, any>;
+    const statements = listOf(document?.Statement ?? []) as Record<string, any>[];
     return statements.filter((s) => s.Effect === "Allow" && toEveryone(s.Principal) && !s.Condition);
 }
 
@@ -38,19 +39,23 @@ const ACCOUNT_KEYS = ["kms:CallerAccount", "aws:PrincipalAccount", "aws:Principa
 /** Problems of a service-scoped key policy: use granted beyond the account root without the service and account limits. */
 function unscopedUse(policy: unknown): string[] {
     const statements = statementsOf(policy);
+    // Each statement's conditions are read once, when first asked for.
+    const conditions: ConditionEntry[][] = [];
+    const conditionValues = (i: number, key: string) => valuesFor((conditions[i] ??= conditionsOf(statements[i])), key);
     // A key is meant to be service-scoped when its policy limits some use through kms:ViaService.
-    if (!statements.some((s) => conditionValues(s, "kms:ViaService").length > 0)) {
+    if (!statements.some((_, i) => conditionValues(i, "kms:ViaService").length > 0)) {
         return [];
     }
     return statements.flatMap((statement, i) => {
         const grantees = principals(statement, "AWS").filter((p) => !isAccountRoot(p));
-        const used = USE_ACTIONS.filter((action) => covers(actionsOf(statement), action));
+        const actions = actionsOf(statement);
+        const used = USE_ACTIONS.filter((action) => covers(actions, action));
         if (statement.Effect !== "Allow" || grantees.length === 0 || used.length === 0) {
             return [];
         }
         const missing = [
-            ...(conditionValues(statement, "kms:ViaService").length === 0 ? ["kms:ViaService"] : []),
-            ...(grantees.includes("*") && !ACCOUNT_KEYS.some((key) => conditionValues(statement, key).length > 0) ? ["kms:CallerAccount"] : []),
+            ...(conditionValues(i, "kms:ViaService").length === 0 ? ["kms:ViaService"] : []),
+            ...(grantees.includes("*") && !ACCOUNT_KEYS.some((key) => conditionValues(i, key).length > 0) ? ["kms:CallerAccount"] : []),
         ];
         return missing.length > 0 ? [`${statementName(statement, i)} lets ${grantees.join(", ")} use the key (${used.join(", ")}) without ${missing.join(" or ")}`] : [];
     });

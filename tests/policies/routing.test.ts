@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { Policies, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { analyzeRequest, analyzeStackRequest, InProcessAnalyzer, Resource } from "../../bench/inProcessAnalyzer";
+import { unrouted } from "../../bench/policyPack";
 import { DECLARED_TYPES, STACK_SUBJECTS } from "../../policies/define";
 import { ALL_POLICIES } from "../../policies/library";
 
@@ -77,6 +78,15 @@ describe("policy pack routing: the SDK deserializes a resource only for the poli
             assert.equal(deserialized, expected.length);
         });
     }
+
+    it("the bench's unrouted variant deserializes for, and runs, every enabled resource policy on every type", async () => {
+        const everyResourcePolicy = enabled.filter((name) => DECLARED_TYPES.has(name));
+        for (const type of TYPES) {
+            const { deserialized, ran } = await counted(unrouted(ALL_POLICIES), (analyzer) => analyzer.analyze(analyzeRequest(resourceOf(type))));
+            assert.deepEqual([...ran].sort(), [...everyResourcePolicy].sort(), type);
+            assert.equal(deserialized, everyResourcePolicy.length, type);
+        }
+    });
 
     it("a policy whose validation is a list of typed functions is run (and deserialized for) once per element on every type", async () => {
         const typed = (type: string) => Object.assign(() => undefined, { __pulumiType: type });
