@@ -69,13 +69,21 @@ export function principals(statement: Statement, kind: "AWS" | "Service" | "Fede
 /** A statement's actions, lower-cased (IAM compares actions case-insensitively). */
 export const actionsOf = (statement: Statement): string[] => listOf(statement.Action ?? []).map((a) => String(a).toLowerCase());
 
-/** Wildcard actions (`kms:GenerateDataKey*`) as regular expressions, compiled once each. */
+/**
+ * Wildcard actions (`kms:GenerateDataKey*`, `kms:Encryp?`) as regular expressions, compiled once
+ * each. In IAM actions `*` matches any run of characters and `?` exactly one (IAM JSON policy
+ * reference, "Action"); every other character is literal.
+ */
 const wildcards = new Map<string, RegExp>();
 
-function wildcardOf(pattern: string): RegExp {
+/** `*` or `?`: the wildcards of an IAM action. */
+const IAM_WILDCARD = /[*?]/;
+
+export function wildcardOf(pattern: string): RegExp {
     let regex = wildcards.get(pattern);
     if (!regex) {
-        regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+        const literal = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+        regex = new RegExp(`^${[...pattern].map((c) => (c === "*" ? ".*" : c === "?" ? "." : literal(c))).join("")}$`);
         if (wildcards.size >= PARSED_LIMIT) {
             wildcards.clear();
         }
@@ -85,12 +93,12 @@ function wildcardOf(pattern: string): RegExp {
 }
 
 /**
- * Whether `actions` covers `action` (`service:*` and `*` included; `kms:GenerateDataKey*` style
- * wildcards too). An action without `*` covers only itself.
+ * Whether `actions` covers `action` (`service:*` and `*` included; `kms:GenerateDataKey*` and
+ * `kms:Encryp?` style wildcards too). An action without `*` or `?` covers only itself.
  */
 export function covers(actions: string[], action: string): boolean {
     const wanted = action.toLowerCase();
-    return actions.some((a) => a === wanted || (a.includes("*") && wildcardOf(a).test(wanted)));
+    return actions.some((a) => a === wanted || (IAM_WILDCARD.test(a) && wildcardOf(a).test(wanted)));
 }
 
 /** One key of a statement's conditions: its operator, its key lower-cased, its value as written. */

@@ -6,10 +6,22 @@ import { actionsOf, conditionValues, covers, parseDocument, principals, statemen
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as { unknownCheckingProxy: <T>(value: T) => T };
 
-/** What `covers` decided before it compiled each wildcard once: a fresh regular expression per action. */
-function coversByRegex(actions: string[], action: string): boolean {
-    const wanted = action.toLowerCase();
-    return actions.some((a) => a === wanted || new RegExp(`^${a.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(wanted));
+/**
+ * IAM's rule for actions, written out: `*` any run of characters, `?` exactly one, everything
+ * else literal, case-insensitive (IAM JSON policy reference, "Action").
+ */
+function coversByIamRule(actions: string[], action: string): boolean {
+    const matches = (pattern: string, text: string): boolean => {
+        if (pattern === "") {
+            return text === "";
+        }
+        const [head, rest] = [pattern[0], pattern.slice(1)];
+        if (head === "*") {
+            return Array.from({ length: text.length + 1 }, (_, i) => i).some((i) => matches(rest, text.slice(i)));
+        }
+        return text !== "" && (head === "?" || head === text[0]) && matches(rest, text.slice(1));
+    };
+    return actions.some((a) => matches(a.toLowerCase(), action.toLowerCase()));
 }
 
 const KEY_POLICY = JSON.stringify({
@@ -28,14 +40,21 @@ const KEY_POLICY = JSON.stringify({
 });
 
 describe("policy documents: read once, decided as before", () => {
-    it("covers decides every action as a regular expression per action did, wildcards and regex characters included", () => {
-        const patterns = ["kms:*", "*", "kms:reencrypt*", "kms:encrypt", "kms:encrypt.", "kms:gen?ratedatakey", "kms:(decrypt)", "s3:get*object", "kms:de*pt", "[kms]:x", "kms:decrypt$"];
-        const actions = ["kms:Encrypt", "kms:ReEncryptFrom", "kms:Decrypt", "kms:GenerateDataKey", "kms:encryptx", "s3:GetBucketObject", "kms:(decrypt)", "k:x", "[kms]:x", "kms:decrypt$"];
+    it("covers decides every action by IAM's rule: * any run, ? one character, regex characters literal", () => {
+        const patterns = ["kms:*", "*", "kms:reencrypt*", "kms:encrypt", "kms:encrypt.", "kms:gen?ratedatakey", "kms:Encryp?", "kms:?ecrypt", "sts:AssumeRoleWith?AML", "kms:(decrypt)", "s3:get*object", "kms:de*pt", "[kms]:x", "kms:decrypt$", "kms:??"];
+        const actions = ["kms:Encrypt", "kms:ReEncryptFrom", "kms:Decrypt", "kms:GenerateDataKey", "kms:encryptx", "s3:GetBucketObject", "kms:(decrypt)", "k:x", "[kms]:x", "kms:decrypt$", "sts:AssumeRoleWithSAML", "kms:ab"];
         for (const pattern of patterns) {
             for (const action of actions) {
-                assert.equal(covers([pattern], action), coversByRegex([pattern], action), `${pattern} ~ ${action}`);
+                // As policies call it: the actions as `actionsOf` reads them, lower-cased.
+                assert.equal(covers([pattern.toLowerCase()], action), coversByIamRule([pattern], action), `${pattern} ~ ${action}`);
             }
         }
+        // The cases a literal `?` used to let through.
+        assert.ok(covers(["kms:encryp?"], "kms:Encrypt"));
+        assert.ok(covers(["kms:?ecrypt"], "kms:Decrypt"));
+        assert.ok(covers(["sts:assumerolewith?aml"], "sts:AssumeRoleWithSAML"));
+        assert.ok(covers(["kms:gen?ratedatakey"], "kms:GenerateDataKey"));
+        assert.ok(!covers(["kms:encryp?"], "kms:Encryptx"));
     });
 
     it("parses a document's text once: every reader gets the same frozen document", () => {
