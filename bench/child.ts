@@ -1,10 +1,10 @@
-import "./builtPackage";
+import { CONSUMER, consumerExample } from "./installedPackage";
 import * as fs from "node:fs";
 import * as inspector from "node:inspector";
 import { performance } from "node:perf_hooks";
 import * as pulumi from "@pulumi/pulumi";
 import { MockEngine } from "../engine";
-import { exampleProject } from "./exampleProgram";
+import { exampleProject, runExample } from "./exampleProgram";
 import { preloadSdk } from "./preload";
 import { FloorMode, FloorResource, floorOf, registerFloor } from "./floor";
 import { workloadById } from "./workloads";
@@ -68,7 +68,10 @@ export type ChildMode = "component" | "record" | FloorMode;
  */
 async function main([id, mode, recordingFile]: [string, ChildMode, string]): Promise<ChildResult> {
     const workload = workloadById(id);
-    const project = workload.exampleDir ? exampleProject(workload.exampleDir) : { name: "bench", config: { "aws:region": "eu-west-3" } };
+    const example = workload.exampleDir && consumerExample(workload.exampleDir);
+    const project = example ? exampleProject(example) : { name: "bench", config: { "aws:region": "eu-west-3" } };
+    // Every program runs in the consumer project (an example in its own folder there).
+    process.chdir(CONSUMER);
     const replayed = mode === "floor" || mode === "bare" || mode === "typed";
     const recording = mode === "record" ? undefined : (JSON.parse(fs.readFileSync(recordingFile, "utf8")) as Recording);
     const floor = replayed ? recording!.resources : undefined;
@@ -93,7 +96,7 @@ async function main([id, mode, recordingFile]: [string, ChildMode, string]): Pro
                 return undefined;
             });
         }
-        await workload.run();
+        await (example ? runExample(example) : workload.run());
         return {};
     });
     await engine.settle();

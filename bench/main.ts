@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { BARE, measureCli, PLAN_SCRIPT } from "./cli";
+import { installConsumer } from "./consumerProject";
 import { measureChild } from "./measure";
 import type { ChildResult } from "./child";
 import { cliTable, growthOf, growthTable, MODE_LABELS, MODES, programTable, summarize, verdict, WorkloadRuns } from "./report";
@@ -60,6 +61,9 @@ async function main(options: BenchOptions): Promise<void> {
     const workloads = allWorkloads(options.quick ? [SMALL] : [SMALL, LARGE]).filter((w) => !options.only || options.only.includes(w.id));
     const runsOf = (w: Workload) => (w.users === LARGE ? options.largeRuns : options.runs);
     const recordings = fs.mkdtempSync(path.join(os.tmpdir(), "aws-euc-bench-"));
+    // One consumer project for every child (inherited through the environment).
+    const consumer = installConsumer();
+    process.env.BENCH_CONSUMER = consumer;
     const runs: WorkloadRuns[] = workloads.map((workload) => ({ workload, component: [], floor: [], bare: [], typed: [] }));
     const recordingOf = (w: Workload) => path.join(recordings, `${w.id}.json`);
     try {
@@ -80,6 +84,7 @@ async function main(options: BenchOptions): Promise<void> {
         }
     } finally {
         fs.rmSync(recordings, { recursive: true, force: true });
+        fs.rmSync(consumer, { recursive: true, force: true });
     }
     const summaries = runs.map(summarize);
     const growth = growthOf(runs);

@@ -11,47 +11,55 @@ export const PROVIDER_KEY = "__provider";
 
 const PACKAGE_NAME = "pulumi-aws-euc";
 
-/** Per provider module and program folder: its loadable specifier, looked up once. */
-const specifiers = new Map<string, string | undefined>();
+/** Per provider and program folder: whether it is loaded from an installed package, decided once. */
+const loadable = new Map<string, boolean>();
 
 /** Where the provider of a dynamic resource is exported: a module of this package and the export's name. */
 export interface ProviderExport {
     /** The provider object (used when the module cannot be named from the program). */
     provider: pulumi.dynamic.ResourceProvider;
-    /** The module that exports it: its `__filename`. */
+    /**
+     * The package subpath the host loads it from (`pulumi-aws-euc/providers/directory-user`), an
+     * entry of `exports` kept stable across releases: stacks keep it in their state and their
+     * `refresh` and `destroy` load it, whatever the package's layout becomes.
+     */
+    specifier: string;
+    /** The module that exports it (its `__filename`): the specifier must resolve to this very file. */
     file: string;
-    /** The name it is exported under. */
+    /** The name it is exported under, as stable as the specifier. */
     exportName: string;
 }
 
 /**
  * The `__provider` text of a dynamic resource, as `pulumi.dynamic.Resource` would send it, but
- * without serializing the provider's closure when the program can load the provider itself.
+ * without serializing the provider's closure when the program loads the provider from an
+ * installed package.
  *
- * The dynamic provider host runs that text (`require-from-string`, resolving from the program's
- * folder) and calls its `handler()`. When this package is installed (or built and self-referenced)
- * so that `pulumi-aws-euc/<file>` resolves from the program's folder to the very module that
- * exports the provider, the text is a `require` of that module: what Pulumi's closure serializer
- * itself writes for code under `node_modules`, minus the serializer's cost (inspector calls and a
- * TypeScript parse of every captured function, about half a second per provider). Otherwise (the
- * package's own sources run through a TypeScript loader) the provider is serialized as
- * `pulumi.dynamic.Resource` does, once per provider object.
+ * The dynamic provider host runs that text (`require-from-string`, resolving from its working
+ * folder, which Pulumi makes the program's) and calls its `handler()`. When the program's folder
+ * resolves the provider's specifier through `node_modules` to the very module that exports the
+ * provider, the text is a `require` of that specifier: as Pulumi's closure serializer treats code
+ * under `node_modules`, which it `require`s rather than captures, minus the serializer's cost
+ * (inspector calls and a TypeScript parse of every captured function, about half a second per
+ * provider). Otherwise (the package's TypeScript sources under a loader, a linked or self-referenced
+ * checkout, another copy) the provider is serialized as `pulumi.dynamic.Resource` does, once per
+ * provider object, so that the state holds its code. Either way `refresh` and `destroy` of the
+ * users need what the text needs: with the reference, the package installed in the program's folder.
  */
 export function providerText(from: ProviderExport, cwd = process.cwd()): pulumi.Input<string> {
-    const key = `${from.file}\0${cwd}`;
-    if (!specifiers.has(key)) {
-        specifiers.set(key, loadableSpecifier(from.file, cwd));
+    const key = `${from.specifier}\0${from.file}\0${cwd}`;
+    if (!loadable.has(key)) {
+        loadable.set(key, isInstalledFrom(from.specifier, from.file, cwd));
     }
-    const specifier = specifiers.get(key);
-    if (specifier) {
-        return referenceText(specifier, from.exportName);
+    if (loadable.get(key)) {
+        return referenceText(from.specifier, from.exportName);
     }
     return serialized(from.provider);
 }
 
 /**
- * The code that loads `exportName` of the module `specifier`, resolved from the host's working
- * folder (the program's) like the program resolves it: its `node_modules`, or the package itself.
+ * The code that loads `exportName` of `specifier`, resolved from the host's working folder (the
+ * program's) as the program resolves it.
  */
 export function referenceText(specifier: string, exportName: string): string {
     return [
@@ -64,42 +72,17 @@ export function referenceText(specifier: string, exportName: string): string {
 }
 
 /**
- * `pulumi-aws-euc/<path of file in the package>` when the program's folder resolves it to `file`
- * itself (so the host loads the same code), otherwise `undefined`.
+ * Whether `cwd` resolves `specifier` to `file` itself, through a `node_modules` folder: the
+ * package is installed there, so the host loads the same code the program runs.
  */
-export function loadableSpecifier(file: string, cwd: string): string | undefined {
-    const root = packageRoot(file);
-    if (!root) {
-        return undefined;
-    }
-    const specifier = `${PACKAGE_NAME}/${path.relative(root, file).split(path.sep).join("/")}`;
+export function isInstalledFrom(specifier: string, file: string, cwd: string): boolean {
     try {
-        const resolved = createRequire(path.join(cwd, `${PACKAGE_NAME}-provider.js`)).resolve(specifier);
-        return fs.realpathSync(resolved) === fs.realpathSync(file) ? specifier : undefined;
+        const resolved = fs.realpathSync(createRequire(path.join(cwd, `${PACKAGE_NAME}-provider.js`)).resolve(specifier));
+        return resolved === fs.realpathSync(file) && resolved.split(path.sep).includes("node_modules");
     } catch {
-        return undefined;
+        return false;
     }
 }
-
-/** The folder of the nearest `package.json` above `file` that is this package's. */
-function packageRoot(file: string): string | undefined {
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-        const manifest = path.join(dir, "package.json");
-        if (fs.existsSync(manifest)) {
-            try {
-                if ((JSON.parse(fs.readFileSync(manifest, "utf8")) as { name?: string }).name === PACKAGE_NAME) {
-                    return dir;
-                }
-            } catch {
-                // Not readable as JSON: keep looking above.
-            }
-        }
-        if (path.dirname(dir) === dir) {
-            return undefined;
-        }
-    }
-}
-
 const serializedProviders = new WeakMap<object, pulumi.Output<string>>();
 
 /** The provider serialized by Pulumi's closure serializer, once per provider object, secret if it captured secrets. */

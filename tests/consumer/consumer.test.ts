@@ -102,7 +102,7 @@ describe("the packed package in a consumer project made like `pulumi new aws-typ
         // The dynamic provider is the installed package's module, not a serialized closure, and the
         // host's way of loading it (from a string, in the program's folder) finds the real provider.
         const user = plan.resources.find((r: { type: string }) => r.type === "pulumi-nodejs:dynamic:Resource");
-        assert.match(user.inputs.__provider, /load\("pulumi-aws-euc\/dist\/components\/workspaces\/provisioning\/directoryUserProvider\.js"\)/);
+        assert.match(user.inputs.__provider, /load\("pulumi-aws-euc\/providers\/directory-user"\)\["DIRECTORY_USER_PROVIDER"\]/);
         const provider = hostLoad(user.inputs.__provider, dir, dir) as { create?: unknown; constructor: { name: string } };
         assert.equal(typeof provider.create, "function");
         assert.equal(provider.constructor.name, "DirectoryUserProvider");

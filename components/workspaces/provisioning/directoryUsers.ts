@@ -12,7 +12,13 @@ export const DIRECTORY_USERS_TYPE = "aws-euc:workspaces:DirectoryUsers";
 type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 
 /** Where {@link DIRECTORY_USER_PROVIDER} is exported, for the dynamic provider host to load it. */
-const PROVIDER_EXPORT: ProviderExport = { provider: DIRECTORY_USER_PROVIDER, file: PROVIDER_MODULE, exportName: "DIRECTORY_USER_PROVIDER" };
+const PROVIDER_EXPORT: ProviderExport = {
+    provider: DIRECTORY_USER_PROVIDER,
+    // Both kept in the state of every stack with provisioned users: never rename or remove them.
+    specifier: "pulumi-aws-euc/providers/directory-user",
+    exportName: "DIRECTORY_USER_PROVIDER",
+    file: PROVIDER_MODULE,
+};
 
 /**
  * One user of an AWS Managed Microsoft AD, managed through the Directory Service Data API: a
