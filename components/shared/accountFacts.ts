@@ -20,8 +20,10 @@ const DEFAULT_PROVIDER = {};
 
 /**
  * The lookups shared by `parent`'s children: those of the aws provider they inherit, in this
- * program. A program is its engine connection (the monitor): each `pulumi up`, each Automation API
- * run and each test on the mock runtime has its own, so nothing is shared across programs.
+ * program. A program is its engine connection (the monitor): each `pulumi up` and each Automation
+ * API run has its own. Unit tests on Pulumi's mocks get a new one from each `setMocks` call: tests
+ * that call it once for several cases share the lookups of the first (call it per test to have
+ * each case ask the mocks again).
  */
 function factsOf(parent: pulumi.Resource): Facts {
     const monitor: object | undefined = pulumi.runtime.getMonitor();
