@@ -38,6 +38,7 @@ export const ARGUMENT_CONVENTIONS: readonly ArgumentConvention[] = [
     { name: "id", parent: "hostedZone", format: "hosted-zone-id" },
     { name: "id", parent: "bundle", format: "workspaces-bundle-id" },
     { name: "arn", parent: "image", format: "appstream-image-arn" },
+    { name: "arn", parent: "stack", format: "appstream-stack-arn" },
     { name: "name", parent: "bundle", minLength: 1 },
     { name: "name", parent: "image", minLength: 1 },
     { name: "latestMatching", parent: "image", minLength: 1 },

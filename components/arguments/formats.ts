@@ -75,6 +75,8 @@ export const ARGUMENT_FORMATS: Record<string, ArgumentFormat> = {
     "cloudfront-function-arn": arnOf("cloudfront", /^function\/[\w-]+$/, "arn:aws:cloudfront::123456789012:function/rewrite"),
     "lambda-function-arn": arnOf("lambda", /^function:[\w-]+(:[\w$-]+)?$/, "arn:aws:lambda:us-east-1:123456789012:function:edge:3"),
     "appstream-image-arn": arnOf("appstream", /^image\/[\w.-]+$/, "arn:aws:appstream:eu-west-1:123456789012:image/my-image"),
+    // Stack names: ^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,100}$ (AppStream API model, CreateStack Name).
+    "appstream-stack-arn": arnOf("appstream", /^stack\/[a-zA-Z0-9][\w.-]{0,100}$/, "arn:aws:appstream:eu-west-1:123456789012:stack/my-stack"),
 };
 
 /** True for a CloudWatch Logs retention value. */

@@ -3313,7 +3313,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                     },
                     "arn": {
                         "type": "string",
-                        "x-input": true
+                        "x-input": true,
+                        "format": "appstream-stack-arn"
                     }
                 },
                 "required": [

@@ -139,9 +139,19 @@ describe("appstream components reject bad input at construction", () => {
         );
     });
 
+    it("a stack ARN given as text that is not an AppStream stack's (the stream policy would name it)", () => {
+        assert.equal(
+            errorOf(() => new appstream.Users("u", { stack: { name: "s", arn: "bogus value" }, saml: { providerArn: "arn:aws:iam::123456789012:saml-provider/okta" } })),
+            lines(
+                "aws-euc:appstream:Users 'u' has invalid arguments:",
+                "stack.arn: 'bogus value' must be an ARN of appstream, e.g. 'arn:aws:appstream:eu-west-1:123456789012:stack/my-stack'",
+            ),
+        );
+    });
+
     it("a user without a valid e-mail, and a duplicate user", () => {
         assert.equal(
-            errorOf(() => new appstream.Users("u", { stack: { name: "s", arn: "a" }, users: [{ email: "ana" }, { email: "li@example.com" }, { email: "LI@example.com" }] })),
+            errorOf(() => new appstream.Users("u", { stack: { name: "s", arn: "arn:aws:appstream:eu-west-3:123456789012:stack/s" }, users: [{ email: "ana" }, { email: "li@example.com" }, { email: "LI@example.com" }] })),
             lines(
                 "aws-euc:appstream:Users 'u' has invalid arguments:",
                 "users[0].email: 'ana' is not an e-mail address; AppStream user-pool users sign in with their e-mail",
