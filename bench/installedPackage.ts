@@ -1,6 +1,7 @@
 // Imported first by the bench's child: the program runs against the installed copy of the package
 // in the consumer project (see consumerProject.ts). The bench's composites import `../components`:
 // that one module is pointed at the installed copy.
+import * as fs from "node:fs";
 import Module from "node:module";
 import * as path from "node:path";
 import { installConsumer } from "./consumerProject";
@@ -8,7 +9,14 @@ import { installConsumer } from "./consumerProject";
 const SOURCE_ENTRY = path.resolve(__dirname, "..", "components", "index.ts");
 
 /** The consumer project of this run: the bench's (`BENCH_CONSUMER`), or a new one for a child run by hand. */
-export const CONSUMER = process.env.BENCH_CONSUMER ?? installConsumer();
+export const CONSUMER = process.env.BENCH_CONSUMER ?? ownConsumer();
+
+/** A consumer project for this process alone, removed when it exits. */
+function ownConsumer(): string {
+    const project = installConsumer();
+    process.on("exit", () => fs.rmSync(project, { recursive: true, force: true }));
+    return project;
+}
 
 /** The consumer's copy of an example of this repository. */
 export function consumerExample(exampleDir: string): string {
