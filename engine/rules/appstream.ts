@@ -155,9 +155,14 @@ export type FleetChange =
  * field fails at AWS unless the program replaces the fleet for it (`replaceOnChanges`). Compares
  * the inputs of one fleet in two plans (before and after a program change).
  */
-export function fleetChange(before: { inputs: Record<string, any> }, after: { name: string; inputs: Record<string, any>; options: { replaceOnChanges: string[] } }): FleetChange {
-    const keys = new Set([...Object.keys(before.inputs), ...Object.keys(after.inputs)]);
-    const fields = [...keys].filter((k) => JSON.stringify(before.inputs[k]) !== JSON.stringify(after.inputs[k])).sort();
+export function fleetChange(
+    before: { inputs: Record<string, any> },
+    after: { name: string; inputs: Record<string, any>; options: { replaceOnChanges: string[]; ignoreChanges?: string[] } },
+): FleetChange {
+    // Pulumi keeps the old value of an ignored property: it is not part of the update.
+    const news = withOldValues(after.inputs, before.inputs, after.options.ignoreChanges ?? []);
+    const keys = new Set([...Object.keys(before.inputs), ...Object.keys(news)]);
+    const fields = [...keys].filter((k) => JSON.stringify(before.inputs[k]) !== JSON.stringify(news[k])).sort();
     if (fields.length === 0) {
         return { kind: "none" };
     }
@@ -175,4 +180,31 @@ export function fleetChange(before: { inputs: Record<string, any> }, after: { na
     }
     const stopping = fields.filter((f) => (FLEET_UPDATES_THAT_STOP as readonly string[]).includes(f));
     return stopping.length > 0 ? { kind: "stop-and-update", fields } : { kind: "update", fields };
+}
+
+/**
+ * `news` with the value of `olds` at each of `paths` (`computeCapacity`, `a.b`, `a[0].b`: the
+ * property paths of `ignoreChanges`, without wildcards), as Pulumi sends an update.
+ */
+export function withOldValues(news: Record<string, any>, olds: Record<string, any>, paths: readonly string[]): Record<string, any> {
+    const result = structuredClone(news);
+    for (const path of paths) {
+        const keys = path.split(/\.|\[(\d+)\]/).filter((k) => k !== undefined && k !== "");
+        let target: any = result;
+        let source: any = olds;
+        for (const key of keys.slice(0, -1)) {
+            target = target?.[key];
+            source = source?.[key];
+        }
+        const last = keys[keys.length - 1];
+        if (target === null || typeof target !== "object" || last === undefined) {
+            continue;
+        }
+        if (source !== null && typeof source === "object" && last in source) {
+            target[last] = structuredClone(source[last]);
+        } else {
+            delete target[last];
+        }
+    }
+    return result;
 }

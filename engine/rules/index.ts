@@ -6,7 +6,7 @@ import type { AcceptedResource, AwsRule, RuleContext } from "./rule";
 import { workspacesRules } from "./workspaces";
 
 export { AwsRefusal } from "./awsError";
-export { fleetChange } from "./appstream";
+export { fleetChange, withOldValues } from "./appstream";
 export type { FleetChange } from "./appstream";
 export type { AcceptedResource, AwsRule, RuleContext } from "./rule";
 

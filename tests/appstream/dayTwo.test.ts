@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { appstream } from "../../components";
 import { PUBLIC_APPSTREAM_IMAGES } from "../../engine/invokeOutputs";
-import { AwsRefusal, fleetChange, MockEngine, RecordedResource } from "../engine";
+import { AwsRefusal, fleetChange, MockEngine, RecordedResource, withOldValues } from "../engine";
 import { FLEET_ARGS, NETWORK, plan } from "./fixtures";
 
 /** The fields Pulumi would diff between two plans of one resource: changed inputs minus ignoreChanges. */
@@ -79,5 +79,18 @@ describe("appstream day 2: what a later `pulumi up` does to running resources", 
         assert.deepEqual(fleetChange(base, await planFleet({ maxUserDurationInSeconds: 7200 })), { kind: "stop-and-update", fields: ["maxUserDurationInSeconds"] });
         assert.deepEqual(fleetChange(base, await planFleet({ iamRoleArn: "arn:aws:iam::123456789012:role/fleet" })), { kind: "stop-and-update", fields: ["iamRoleArn"] });
         assert.deepEqual(fleetChange(base, await planFleet({})), { kind: "none" });
+    });
+
+    it("a capacity change of a scaled fleet is no change: autoscaling owns it (ignoreChanges), Pulumi keeps the old value", async () => {
+        const scaling = { minCapacity: 1, maxCapacity: 10 };
+        const before = await planFleet({ capacity: { desiredInstances: 2 }, scaling });
+        const after = await planFleet({ capacity: { desiredInstances: 6 }, scaling });
+        assert.deepEqual(after.options.ignoreChanges, ["computeCapacity"]);
+        assert.deepEqual(fleetChange(before, after), { kind: "none" });
+        // Without autoscaling the same change is an update of the running fleet.
+        assert.deepEqual(fleetChange(before, { ...after, options: { ...after.options, ignoreChanges: [] } }), { kind: "update", fields: ["computeCapacity"] });
+        // A nested path keeps only that value.
+        assert.deepEqual(withOldValues({ a: { b: 2, c: 3 }, l: [{ x: 1 }] }, { a: { b: 1 }, l: [{ x: 0 }] }, ["a.b", "l[0].x"]), { a: { b: 1, c: 3 }, l: [{ x: 0 }] });
+        assert.deepEqual(withOldValues({ a: { b: 2 } }, {}, ["a.b"]), { a: {} }, "a value the old inputs lacked stays unset");
     });
 });
