@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childName, Tags } from "../shared";
 import { SERVICE_ROLE } from "./awsRules";
-import { partitionOf } from "./users";
+import { partitionOfRegion } from "./users";
 
 /**
  * The AppStream service role (`AmazonAppStreamServiceAccess`): `"existing"` looks it up, so a
@@ -39,7 +39,7 @@ export function appstreamServiceRole(name: string, mode: ServiceRoleMode, region
     );
     const attachment = new aws.iam.RolePolicyAttachment(
         childName(name, "service-role-policy"),
-        { role: role.name, policyArn: region.apply((r) => `arn:${partitionOf(r)}:iam::aws:policy/${SERVICE_ROLE.managedPolicy}`) },
+        { role: role.name, policyArn: region.apply((r) => `arn:${partitionOfRegion(r)}:iam::aws:policy/${SERVICE_ROLE.managedPolicy}`) },
         { parent },
     );
     return { arn: role.arn, created: [role, attachment] };

@@ -51,7 +51,7 @@ export function streamPolicy(stackArn: string): object {
 }
 
 /** AWS partitions by region prefix: sign-in and relay-state domains differ outside the commercial one. */
-export function partitionOf(region: string): "aws" | "aws-cn" | "aws-us-gov" {
+export function partitionOfRegion(region: string): "aws" | "aws-cn" | "aws-us-gov" {
     return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
 }
 
@@ -63,7 +63,7 @@ const RELAY_DOMAIN_SUFFIX = { aws: "aws.amazon.com", "aws-cn": "amazonaws.cn", "
  * the commercial partition, the regional one of the stack's region (IdPs set up for regional sign-in).
  */
 export function samlAudiences(region: string): string[] {
-    const partition = partitionOf(region);
+    const partition = partitionOfRegion(region);
     const domain = SIGNIN_DOMAIN[partition];
     return partition === "aws" ? [`https://${domain}/saml`, `https://${region}.${domain}/saml`] : [`https://${domain}/saml`];
 }
@@ -85,7 +85,7 @@ export function samlTrustPolicy(providerArn: string, region: string): object {
 
 /** The relay state your identity provider sends users to after sign-in (AppStream's endpoint of the region's partition). */
 export function relayStateUrl(region: string, stackName: string, account: string): string {
-    const domain = `appstream2.euc-sso.${region}.${RELAY_DOMAIN_SUFFIX[partitionOf(region)]}`;
+    const domain = `appstream2.euc-sso.${region}.${RELAY_DOMAIN_SUFFIX[partitionOfRegion(region)]}`;
     return `https://${domain}/saml?stack=${encodeURIComponent(stackName)}&accountId=${account}`;
 }
 

@@ -61,7 +61,7 @@ export function providerText(from: ProviderExport, cwd = process.cwd()): pulumi.
  * The code that loads `exportName` of `specifier`, resolved from the host's working folder (the
  * program's) as the program resolves it.
  */
-export function referenceText(specifier: string, exportName: string): string {
+function referenceText(specifier: string, exportName: string): string {
     return [
         "exports.handler = function () {",
         `    const load = require("module").createRequire(require("path").join(process.cwd(), "${PACKAGE_NAME}-provider.js"));`,

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { regionOf } from "../../components/shared";
-import { planOn } from "../engine";
+import { MockEngine, planOn } from "../engine";
 
 class Part extends pulumi.ComponentResource {
     readonly region: pulumi.Output<string>;
@@ -27,6 +27,16 @@ describe("account facts: one lookup per aws provider and program", () => {
     });
 
     it("nothing is shared across programs: each engine answers with its own region", async () => {
+        // A program run inside a stack leaves its stack resource behind for the next program that
+        // runs outside one: lookups keyed by the stack would be reused from it.
+        const inStack = MockEngine.start({ config: { "aws:region": "sa-east-1" } });
+        let first: Part | undefined;
+        await pulumi.runtime.runInPulumiStack(async () => {
+            first = new Part("a");
+            return {};
+        });
+        await inStack.settle();
+        assert.equal(await valueOf(first!.region), "sa-east-1");
         for (const region of ["eu-west-3", "us-east-1", "ap-southeast-2"]) {
             const { engine, built } = await planOn({ config: { "aws:region": region } }, () => new Part("a"));
             assert.equal(engine.invokesOf("aws:index/getRegion:getRegion").length, 1);

@@ -1,23 +1,17 @@
 import * as assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { workspaces } from "../../components";
+import { hostLoad } from "../shared/dynamicHost";
 import { DsDataServer } from "./dsDataServer";
 import { plan } from "./fixtures";
 
 /**
  * The provider as the Pulumi engine runs it: serialized by Pulumi's closure serializer (as
- * `pulumi.dynamic.Resource` does) and loaded from that text in a fresh module, the way the
- * dynamic provider host does.
+ * `pulumi.dynamic.Resource` does) and loaded from that text the way the dynamic provider host does.
  */
 async function deserialized(provider: pulumi.dynamic.ResourceProvider): Promise<pulumi.dynamic.ResourceProvider> {
     const serialized = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const Module = require("node:module");
-    const module = new Module("serialized-provider.js", undefined);
-    module.filename = `${process.cwd()}/serialized-provider.js`;
-    module.paths = Module._nodeModulePaths(process.cwd());
-    module._compile(serialized.text, module.filename);
-    return module.exports.handler();
+    return hostLoad(serialized.text, process.cwd()) as pulumi.dynamic.ResourceProvider;
 }
 
 describe("workspaces user provisioning: through Pulumi's serializer", function () {
@@ -45,6 +39,17 @@ describe("workspaces user provisioning: through Pulumi's serializer", function (
         assert.match(String(failure.stack), /ValidationException: SAMAccountName must be at most 20 characters/);
         // The deserialized provider reached the server: it is the real provider, not a stub.
         assert.deepEqual(server.requests.map((r) => r.operation), ["DescribeDirectoryDataAccess", "CreateUser"]);
+    });
+
+    it("a stack deployed with the serialized provider, planned with the module reference: only __provider differs, which is no change", async () => {
+        const user = { region: "eu-west-3", directoryId: "d-0123456789", userName: "ana.silva", email: "ana@example.com", passwordMode: "initial" as const };
+        const olds = { ...user, passwordFingerprint: undefined, sid: "S-1-5-21-1", __provider: "exports.handler = () => serialized;" };
+        const news = { ...user, __provider: 'exports.handler = function () { /* load("pulumi-aws-euc/providers/directory-user") */ };' };
+        const diff = await workspaces.DIRECTORY_USER_PROVIDER.diff!("d-0123456789/ana.silva", olds as never, news as never);
+        assert.deepEqual(diff, { changes: false, replaces: [], deleteBeforeReplace: true });
+        // The same comparison does see a real change.
+        const renamed = await workspaces.DIRECTORY_USER_PROVIDER.diff!("d-0123456789/ana.silva", olds as never, { ...news, email: "ana.silva@example.com" } as never);
+        assert.equal(renamed.changes, true);
     });
 
     it("the serialized provider loads only packages, never the program's relative modules or the Pulumi SDK", async () => {
