@@ -3,10 +3,12 @@
 // its TypeScript sources through a loader. It is a temporary folder:
 // node_modules/pulumi-aws-euc holds a copy of package.json and dist/, every other dependency is a
 // link to this repository's node_modules (so both load the same @pulumi/pulumi), and examples/
-// holds copies of the examples importing "pulumi-aws-euc" as their comments say a project does.
+// holds copies of the examples importing "pulumi-aws-euc" as their comments say a project does,
+// compiled to JavaScript here (see compileProgram).
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -36,9 +38,24 @@ export function installConsumer(): string {
         fs.cpSync(from, to, { recursive: true });
         for (const file of fs.readdirSync(to).filter((f) => f.endsWith(".ts"))) {
             const program = path.join(to, file);
-            fs.writeFileSync(program, fs.readFileSync(program, "utf8").replace(/from "\.\.\/\.\.\/components"/g, 'from "pulumi-aws-euc"'));
+            compileProgram(program, fs.readFileSync(program, "utf8").replace(/from "\.\.\/\.\.\/components"/g, 'from "pulumi-aws-euc"'));
         }
     }
     return project;
 }
 
+
+/**
+ * Writes the JavaScript of a program file beside it and removes the TypeScript: compiling the
+ * user's program is not what its resources cost (the floors are bench code, compiled when the
+ * child loads, before its clock starts), and a loader compiling it inside the measured span made
+ * up a third of the CloudFront example's time. As a project that runs `tsc` before `pulumi up`.
+ */
+function compileProgram(file: string, source: string): void {
+    const { outputText } = ts.transpileModule(source, {
+        fileName: file,
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    });
+    fs.writeFileSync(file.replace(/\.ts$/, ".js"), outputText);
+    fs.rmSync(file);
+}

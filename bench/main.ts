@@ -5,7 +5,7 @@ import { BARE, measureCli, PLAN_SCRIPT } from "./cli";
 import { installConsumer } from "./consumerProject";
 import { measureChild } from "./measure";
 import type { ChildResult } from "./child";
-import { cliTable, growthOf, growthTable, MODE_LABELS, MODES, programTable, summarize, verdict, WorkloadRuns } from "./report";
+import { bareFloorLine, cliTable, growthOf, growthTable, MODE_LABELS, MODES, programTable, summarize, verdict, WorkloadRuns } from "./report";
 import { allWorkloads, LARGE, SMALL, Workload } from "./workloads";
 
 /**
@@ -109,6 +109,7 @@ async function main(options: BenchOptions): Promise<void> {
     if (large.length) {
         lines.push(`peak RSS at ${LARGE} users: ${large.map((s) => `${s.workload.family} ${s.ratio.rssMiB.toFixed(2)}× the floor`).join(", ")}`);
     }
+    lines.push(bareFloorLine(summaries));
     lines.push(verdict(summaries, growth));
     process.stdout.write(`${lines.join("\n")}\n`);
 }

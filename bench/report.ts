@@ -118,11 +118,12 @@ export function programTable(summaries: readonly WorkloadSummary[]): string {
             `${mib(s.component.rssMiB)} / ${mib(s.floor.rssMiB)} = **${x(s.ratio.rssMiB)}**`,
             `${x(s.typedRatio.ms)} / ${x(s.typedRatio.cpuMs)} / ${x(s.typedRatio.rssMiB)}`,
             `${ms(s.bare.ms)}: ${x(s.bareRatio.ms)} / ${x(s.bareRatio.cpuMs)} / ${x(s.bareRatio.rssMiB)}`,
+            `${x(s.typed.ms / s.bare.ms)} / ${x(s.typed.cpuMs / s.bare.cpuMs)}`,
         ].join(" | "),
     );
     return [
-        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor | Component / SDK-class floor (wall / CPU / RSS) | Bare floor: component / bare (wall / CPU / RSS) |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| Program | Runs | Component | Floor | Ratio | CPU component / floor | Peak RSS component / floor | Component / SDK-class floor (wall / CPU / RSS) | Bare floor: component / bare (wall / CPU / RSS) | SDK-class floor / bare (wall / CPU) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ...rows.map((r) => `| ${r} |`),
     ].join("\n");
 }
@@ -148,6 +149,23 @@ export function cliTable(rows: readonly CliSummary[], command: string, bare: str
         "| --- | --- | --- | --- |",
         ...rows.map((r) => `| ${r.label} | ${ms(r.planMs)} | ${ms(r.bareMs)} | ${x(r.planMs / r.bareMs)} |`),
     ].join("\n");
+}
+
+/**
+ * Against the bare floor (wire inputs only): the worst component/bare ratio, and how much of it
+ * the SDK classes alone take (the SDK-class floor registers the same resources through
+ * `@pulumi/aws`'s classes with no component code, so no program built on them gets below it).
+ */
+export function bareFloorLine(summaries: readonly WorkloadSummary[]): string {
+    const largest = Math.max(...summaries.map((s) => s.workload.users ?? 0));
+    const judged = summaries.filter((s) => s.workload.users === undefined || s.workload.users === largest);
+    const worst = (of: (s: WorkloadSummary) => number) => judged.reduce((a, b) => (of(b) > of(a) ? b : a));
+    const component = worst((s) => s.bareRatio.ms);
+    const sdk = worst((s) => s.typed.ms / s.bare.ms);
+    return (
+        `bare floor: worst component/bare ${component.bareRatio.ms.toFixed(2)} (${component.workload.label}); ` +
+        `the SDK classes alone, no component code: worst SDK-class floor/bare ${(sdk.typed.ms / sdk.bare.ms).toFixed(2)} (${sdk.workload.label})`
+    );
 }
 
 /** The bench's last line: the worst component/floor ratio (examples and the large composites) and the worst growth. */
