@@ -1,6 +1,7 @@
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as pulumi from "@pulumi/pulumi";
+import type { Alias } from "@pulumi/pulumi/proto/alias_pb";
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, MockCloud } from "./cloud";
 import { mockInvoke } from "./invokeOutputs";
 import { mockResource } from "./resourceOutputs";
@@ -17,6 +18,12 @@ export interface RecordedOptions {
     replaceOnChanges: string[];
     additionalSecretOutputs: string[];
     customTimeouts?: { create?: string; update?: string; delete?: string };
+    /**
+     * The URNs the resource answers to besides its own (`aliases`), as this engine names URNs
+     * (a child's type is its parent's own type, `$`, its type): what a stack deployed earlier
+     * calls it. Absent when the resource has none.
+     */
+    aliases?: string[];
 }
 
 /** One resource registration, as the Pulumi engine would see it. */
@@ -282,6 +289,7 @@ export class MockEngine {
                     timeouts && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete())
                         ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
                         : undefined,
+                ...aliasesOf(req, this.stack, this.project),
             },
             state: plainOf(response.getObject()?.toJavaScript() ?? {}, "", []),
             source: this.sourceOf(req),
@@ -429,4 +437,22 @@ export async function unwrap<T>(value: pulumi.Input<T>, sdk: PulumiSdk = pulumi)
 /** Whether an Output is marked secret. */
 export function isSecret(value: pulumi.Output<unknown>): Promise<boolean> {
     return pulumi.isSecret(value);
+}
+
+/**
+ * The aliases of a registration as URNs. The SDK sends each as a URN or as a spec whose unset
+ * fields mean "the resource's own" (name, type, stack, project, parent).
+ */
+function aliasesOf(req: Request, stack: string, project: string): { aliases?: string[] } {
+    const aliases = (req.getAliasesList() as Alias[]).map((alias) => {
+        const spec = alias.getSpec();
+        if (!spec) {
+            return alias.getUrn();
+        }
+        const parent = spec.getNoparent() ? undefined : spec.getParenturn() || req.getParent() || undefined;
+        const type = spec.getType() || req.getType();
+        const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+        return `urn:pulumi:${spec.getStack() || stack}::${spec.getProject() || project}::${qualified}::${spec.getName() || req.getName()}`;
+    });
+    return aliases.length ? { aliases: [...new Set(aliases)] } : {};
 }

@@ -293,7 +293,8 @@ export const cloudfrontPolicies: Policies = [
         description: "Response headers policies must send Strict-Transport-Security for at least a minimum age",
         severity: "medium",
         controls: {},
-        remediationSteps: "Set securityHeadersConfig.strictTransportSecurity with accessControlMaxAgeSec of at least a year, includeSubdomains and override.",
+        remediationSteps:
+            "Set securityHeadersConfig.strictTransportSecurity with accessControlMaxAgeSec of at least the configured minimum (a year by default) and override: true. Add includeSubdomains only when every subdomain serves HTTPS.",
         url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/understanding-response-headers-policies.html",
         enforcementLevel: "mandatory",
         configSchema: { properties: { minimumMaxAgeSeconds: { type: "integer", minimum: 0, default: 31536000 } } },

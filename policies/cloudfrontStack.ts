@@ -1,6 +1,6 @@
 import type { Policies, PolicyResource } from "@pulumi/policy/policy";
 import { stackPolicy } from "./define";
-import { dependsOn, hasPropertyDependencies, hostOf, peek, stripDot } from "./relations";
+import { dependsOn, hostOf, logBucketOf, peek, stripDot } from "./relations";
 
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
@@ -29,19 +29,6 @@ function servesOrigin(distribution: PolicyResource, target: PolicyResource, targ
         return true;
     }
     return dependsOn(distribution, target, "origins");
-}
-
-/** The bucket of the stack a distribution writes its standard logs to, if any. */
-function logBucketOf(distribution: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
-    const target = peek(() => distribution.props.loggingConfig?.bucket);
-    if (target === undefined && peek(() => distribution.props.loggingConfig) === undefined) {
-        return undefined;
-    }
-    const byDomain = typeof target === "string" ? buckets.find((b) => stripDot(peek(() => b.props.bucketDomainName)) === stripDot(target)) : undefined;
-    if (byDomain || !hasPropertyDependencies(distribution)) {
-        return byDomain;
-    }
-    return buckets.find((b) => dependsOn(distribution, b, "loggingConfig"));
 }
 
 /** The object ownership a bucket ends up with: its ownership controls, else AWS's default for new buckets. */

@@ -54,3 +54,26 @@ export function hostOf(url: unknown): string | undefined {
     const match = /^[a-z]+:\/\/([^/:]+)/i.exec(String(url ?? ""));
     return match ? match[1].toLowerCase() : undefined;
 }
+
+/** `site.s3.eu-west-3.amazonaws.com` (or `site.s3.amazonaws.com`) → `site`. */
+export const bucketOfDomain = (domain: unknown) => /^(.+?)\.s3[.-]/.exec(String(domain ?? ""))?.[1];
+
+/**
+ * The bucket of the stack a distribution writes its standard logs to, if any: by its domain name
+ * or bucket name when known, else by the dependency of the distribution's `loggingConfig`.
+ */
+export function logBucketOf(distribution: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
+    const target = peek(() => distribution.props.loggingConfig?.bucket);
+    if (target === undefined && peek(() => distribution.props.loggingConfig) === undefined) {
+        return undefined;
+    }
+    const name = bucketOfDomain(target);
+    const byDomain =
+        typeof target === "string"
+            ? buckets.find((b) => stripDot(peek(() => b.props.bucketDomainName)) === stripDot(target) || (name !== undefined && peek(() => b.props.bucket) === name))
+            : undefined;
+    if (byDomain || !hasPropertyDependencies(distribution)) {
+        return byDomain;
+    }
+    return buckets.find((b) => dependsOn(distribution, b, "loggingConfig"));
+}

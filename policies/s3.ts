@@ -1,9 +1,11 @@
 import type { Policies } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "./define";
 import { conditionValues, principals, statementName, statementsOf } from "./documents";
+import { bucketOfDomain, logBucketOf, peek } from "./relations";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const CLOUDFRONT = "cloudfront.amazonaws.com";
 
@@ -15,9 +17,6 @@ function cloudfrontGrants(policy: unknown): { name: string; sourceArns: string[]
             : [],
     );
 }
-
-/** `site.s3.eu-west-3.amazonaws.com` (or `site.s3.amazonaws.com`) → `site`. */
-const bucketOfDomain = (domain: unknown) => /^(.+?)\.s3[.-]/.exec(String(domain ?? ""))?.[1];
 
 export const s3Policies: Policies = [
     resourcePolicy({
@@ -49,23 +48,27 @@ export const s3Policies: Policies = [
         enforcementLevel: "advisory",
         subject: BUCKET_POLICY,
         check: (_args, report, resources) => {
+            // In a preview, a distribution being created has no ARN yet and the policy naming it is
+            // unknown text: both are skipped (peek), and what is known is still judged.
             const readers = new Map<string, Set<string>>();
             for (const distribution of resources.of(DISTRIBUTION)) {
-                for (const origin of (distribution.props.origins ?? []) as Record<string, any>[]) {
-                    const bucket = bucketOfDomain(origin.domainName);
-                    if (bucket && typeof distribution.props.arn === "string") {
-                        readers.set(distribution.props.arn, (readers.get(distribution.props.arn) ?? new Set()).add(bucket));
+                const arn = peek(() => distribution.props.arn);
+                for (const origin of (peek(() => distribution.props.origins) ?? []) as Record<string, any>[]) {
+                    const bucket = bucketOfDomain(peek(() => origin.domainName));
+                    if (bucket && typeof arn === "string") {
+                        readers.set(arn, (readers.get(arn) ?? new Set()).add(bucket));
                     }
                 }
             }
             for (const policy of resources.of(BUCKET_POLICY)) {
-                for (const grant of cloudfrontGrants(policy.props.policy)) {
+                const bucket = peek(() => policy.props.bucket);
+                for (const grant of cloudfrontGrants(peek(() => policy.props.policy))) {
                     for (const arn of grant.sourceArns.filter((a) => /^arn:[^:]+:cloudfront::\d{12}:distribution\/[A-Z0-9]+$/.test(a))) {
                         const reads = readers.get(arn);
                         if (!reads) {
                             report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} in, which is no distribution of this stack`, policy.urn);
-                        } else if (typeof policy.props.bucket === "string" && !reads.has(policy.props.bucket)) {
-                            report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} read bucket '${policy.props.bucket}', which is none of its origins`, policy.urn);
+                        } else if (typeof bucket === "string" && !reads.has(bucket)) {
+                            report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} read bucket '${bucket}', which is none of its origins`, policy.urn);
                         }
                     }
                 }
@@ -85,13 +88,15 @@ export const s3Policies: Policies = [
         subject: BUCKET,
         check: (args, report, resources) => {
             const requireProtect = args.getConfig<{ requireProtect?: boolean }>().requireProtect === true;
-            const logTargets = new Set(resources.of(DISTRIBUTION).map((d) => bucketOfDomain(d.props.loggingConfig?.bucket)).filter(Boolean));
-            for (const bucket of resources.of(BUCKET).filter((b) => logTargets.has(b.props.bucket))) {
-                if (bucket.props.forceDestroy === true) {
-                    report(`log bucket '${bucket.props.bucket}' has forceDestroy: a destroy deletes every log in it`, bucket.urn);
+            const buckets = [...resources.of(BUCKET), ...resources.of(BUCKET_V2)];
+            const logBuckets = new Set(resources.of(DISTRIBUTION).map((d) => logBucketOf(d, buckets)));
+            for (const bucket of buckets.filter((b) => logBuckets.has(b))) {
+                const name = peek(() => bucket.props.bucket) ?? bucket.name;
+                if (peek(() => bucket.props.forceDestroy) === true) {
+                    report(`log bucket '${name}' has forceDestroy: a destroy deletes every log in it`, bucket.urn);
                 }
                 if (requireProtect && !bucket.opts.protect) {
-                    report(`log bucket '${bucket.props.bucket}' is not protected`, bucket.urn);
+                    report(`log bucket '${name}' is not protected`, bucket.urn);
                 }
             }
         },

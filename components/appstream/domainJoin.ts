@@ -64,41 +64,76 @@ export function requireJoinGroups(joinPath: string, hasOwnGroups: boolean, probl
     );
 }
 
+/** A part of a composite that joins a domain, and where its join comes from. */
+export interface PartJoin {
+    join: DomainJoinArgs | undefined;
+    /** The part's component (name and type), under the composite. */
+    part: { name: string; type: string };
+}
+
 /**
  * One DirectoryConfig per directory name for the joins that bring a service account, with the
  * OUs of every join to that directory (AppStream refuses a second DirectoryConfig for a name).
- * The child is keyed by the directory when `keyed` (the composite), `<name>-directory-config` otherwise.
+ * A part used alone names it `<name>-directory-config`, under the part.
  */
-export function createDirectoryConfigs(
-    name: string,
-    joins: (DomainJoinArgs | undefined)[],
+export function createDirectoryConfigs(name: string, joins: (DomainJoinArgs | undefined)[], parent: pulumi.Resource): Map<string, aws.appstream.DirectoryConfig> {
+    return directoryConfigsOf(
+        joins.map((join) => ({ join })),
+        () => ({ name: childName(name, "directory-config"), aliases: [] }),
+        parent,
+    );
+}
+
+/**
+ * The composite's DirectoryConfigs, one per directory, keyed by it (`<name>-<directory>-directory-config`,
+ * under the composite). Version 0.1.0 made one under each part that joined with a service account
+ * (`<part>-directory-config`): those are the config's aliases, so a stack deployed with 0.1.0 keeps its
+ * DirectoryConfig. Without them Pulumi would create the new one before deleting the old, and
+ * AppStream refuses a second DirectoryConfig for a directory (ResourceAlreadyExistsException).
+ */
+export function createSharedDirectoryConfigs(name: string, joins: PartJoin[], parent: pulumi.Resource): Map<string, aws.appstream.DirectoryConfig> {
+    return directoryConfigsOf(
+        joins,
+        (key, group) => ({
+            name: childName(name, nameKey(key), "directory-config"),
+            aliases: group
+                .filter((g) => g.join?.serviceAccount)
+                .map(({ part }) => ({ name: childName(part.name, "directory-config"), parent: pulumi.createUrn(part.name, part.type, parent) })),
+        }),
+        parent,
+    );
+}
+
+function directoryConfigsOf<T extends { join: DomainJoinArgs | undefined }>(
+    joins: T[],
+    naming: (key: string, group: T[]) => { name: string; aliases: pulumi.Alias[] },
     parent: pulumi.Resource,
-    keyed = false,
 ): Map<string, aws.appstream.DirectoryConfig> {
-    const byDirectory = new Map<string, DomainJoinArgs[]>();
-    for (const join of joins) {
-        if (join) {
-            const key = join.directoryName.toLowerCase();
-            byDirectory.set(key, [...(byDirectory.get(key) ?? []), join]);
+    const byDirectory = new Map<string, T[]>();
+    for (const entry of joins) {
+        if (entry.join) {
+            const key = entry.join.directoryName.toLowerCase();
+            byDirectory.set(key, [...(byDirectory.get(key) ?? []), entry]);
         }
     }
     const configs = new Map<string, aws.appstream.DirectoryConfig>();
     for (const [key, group] of byDirectory) {
-        const account = group.find((j) => j.serviceAccount)?.serviceAccount;
+        const account = group.find((g) => g.join!.serviceAccount)?.join!.serviceAccount;
         if (!account) {
             continue;
         }
-        const units = [...new Set(group.map((j) => j.organizationalUnit))];
+        const units = [...new Set(group.map((g) => g.join!.organizationalUnit))];
+        const { name, aliases } = naming(key, group);
         configs.set(
             key,
             new aws.appstream.DirectoryConfig(
-                keyed ? childName(name, nameKey(key), "directory-config") : childName(name, "directory-config"),
+                name,
                 {
-                    directoryName: group[0].directoryName,
+                    directoryName: group[0].join!.directoryName,
                     organizationalUnitDistinguishedNames: units,
                     serviceAccountCredentials: { accountName: account.name, accountPassword: pulumi.secret(account.password) },
                 },
-                { parent, additionalSecretOutputs: ["serviceAccountCredentials"] },
+                { parent, additionalSecretOutputs: ["serviceAccountCredentials"], ...(aliases.length ? { aliases } : {}) },
             ),
         );
     }

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ArgumentProblems, childName, componentTags, isPlain, show, Tags, regionOf } from "../shared";
-import { createDirectoryConfigs, DomainJoinArgs, requireJoinGroups } from "./domainJoin";
-import { checkFleetArgs, Fleet, FleetArgs } from "./fleet";
-import { checkImageBuilderArgs, createStreamingEndpoint, ImageBuilder, ImageBuilderArgs, ImageBuilderSteps, validateStreamingEndpoint } from "./imageBuilder";
+import { createSharedDirectoryConfigs, DomainJoinArgs, requireJoinGroups } from "./domainJoin";
+import { checkFleetArgs, Fleet, FLEET_TYPE, FleetArgs } from "./fleet";
+import { checkImageBuilderArgs, createStreamingEndpoint, IMAGE_BUILDER_TYPE, ImageBuilder, ImageBuilderArgs, ImageBuilderSteps, validateStreamingEndpoint } from "./imageBuilder";
 import { checkMonitoringArgs, FleetMonitoring, FleetMonitoringArgs } from "./monitoring";
 import { createStreamingSecurityGroup, hasOwnGroups, NetworkArgs, validateNetwork } from "./network";
 import { ScopedProblems } from "./scopedProblems";
@@ -96,7 +96,14 @@ export class StreamingEnvironment extends pulumi.ComponentResource {
         this.securityGroup = hasOwnGroups(args.network) ? undefined : createStreamingSecurityGroup(name, args.network, `AppStream streaming instances of ${name}`, tags, this);
         const network: NetworkArgs = { ...args.network, securityGroupIds: this.securityGroup ? [this.securityGroup.id] : args.network.securityGroupIds };
         // One DirectoryConfig per directory, whoever joins it: AppStream refuses a second one.
-        const configs = createDirectoryConfigs(name, [args.imageBuilder?.domainJoin, args.fleet?.domainJoin], this, true);
+        const configs = createSharedDirectoryConfigs(
+            name,
+            [
+                { join: args.imageBuilder?.domainJoin, part: { name: childName(name, "builder"), type: IMAGE_BUILDER_TYPE } },
+                { join: args.fleet?.domainJoin, part: { name: childName(name, "fleet"), type: FLEET_TYPE } },
+            ],
+            this,
+        );
         this.directoryConfigs = [...configs.values()];
         const sharedJoin = (join: DomainJoinArgs | undefined): DomainJoinArgs | undefined =>
             join && { directoryName: join.directoryName, organizationalUnit: join.organizationalUnit, directoryConfig: configs.get(join.directoryName.toLowerCase()) };

@@ -103,6 +103,42 @@ describe("policies: what a real preview of other people's programs shows", funct
         });
     });
 
+    describe("s3 stack policies judge what is known and find a log bucket by dependency", () => {
+        const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+        const ARN = "arn:aws:cloudfront::123456789012:distribution/E1ABCDEF";
+        const grant = (arn: string) =>
+            JSON.stringify({
+                Statement: [{ Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*", Condition: { StringEquals: { "AWS:SourceArn": arn } } }],
+            });
+        const policyOf = (text: string, bucket = "site") => resource(POLICY, { bucket, policy: text }, `${bucket}-policy`);
+        const site = (arn: string) => cdn({ arn, origins: [{ originId: "site", domainName: "site.s3.eu-west-3.amazonaws.com" }] });
+
+        it("s3-cloudfront-source-distribution: a distribution being created (unknown ARN, unknown policy text) is no finding, a known foreign ARN still is", async () => {
+            const policy = "s3-cloudfront-source-distribution";
+            assert.deepEqual(await pack.checkStack([site(UNKNOWN), policyOf(UNKNOWN)], policy), []);
+            assert.deepEqual(await pack.checkStack([cdn({ arn: UNKNOWN, origins: [{ originId: "site", domainName: UNKNOWN }] }), policyOf(grant(ARN))], policy), [
+                [policy, "advisory", `bucket policy 'site-policy' (statement 'CloudFrontReads') lets distribution ${ARN} in, which is no distribution of this stack`],
+            ]);
+            assert.deepEqual(await pack.checkStack([site(ARN), policyOf(grant(ARN), UNKNOWN)], policy), [], "an unknown bucket name is not compared");
+            assert.deepEqual(await pack.checkStack([site(ARN), policyOf(grant(ARN), "media")], policy), [
+                [policy, "advisory", `bucket policy 'media-policy' (statement 'CloudFrontReads') lets distribution ${ARN} read bucket 'media', which is none of its origins`],
+            ]);
+        });
+
+        it("s3-log-bucket-retained: the log bucket is found by name, by domain, or by the dependency of loggingConfig when both are unknown", async () => {
+            const policy = "s3-log-bucket-retained";
+            const refused = (name: string) => [[policy, "advisory", `log bucket '${name}' has forceDestroy: a destroy deletes every log in it`]];
+            const logs = (props: Record<string, unknown>) => resource(BUCKET, { forceDestroy: true, ...props }, "logs");
+            assert.deepEqual(await pack.checkStack([logs({ bucket: "logs-1a2b" }), cdn({ loggingConfig: { bucket: "logs-1a2b.s3.amazonaws.com" } })], policy), refused("logs-1a2b"));
+            const unknownBucket = logs({ bucket: UNKNOWN, bucketDomainName: UNKNOWN });
+            const distribution = { ...cdn({ loggingConfig: { bucket: UNKNOWN } }), dependencies: [unknownBucket.urn], propertyDependencies: { loggingConfig: [unknownBucket.urn] } };
+            assert.deepEqual(await pack.checkStack([unknownBucket, distribution], policy), refused("logs"));
+            const other = resource(BUCKET, { bucket: UNKNOWN, forceDestroy: true }, "other");
+            assert.deepEqual(await pack.checkStack([unknownBucket, other, { ...distribution, propertyDependencies: { loggingConfig: [], origins: [other.urn] } }], policy), [], "a bucket the logs do not go to");
+            assert.deepEqual(await pack.checkStack([logs({ bucket: "logs-1a2b", forceDestroy: UNKNOWN }), cdn({ loggingConfig: { bucket: "logs-1a2b.s3.amazonaws.com" } })], policy), [], "an unknown forceDestroy is not reported");
+        });
+    });
+
     describe("cloudfront-s3-website-origin: a website endpoint means a public bucket over plain HTTP", () => {
         const policy = "cloudfront-s3-website-origin";
         const origin = (domainName: string) => ({ originId: "site", domainName, customOriginConfig: { originProtocolPolicy: "http-only", originSslProtocols: ["TLSv1.2"] } });
