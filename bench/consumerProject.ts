@@ -36,7 +36,7 @@ export function installConsumer(): string {
         }
         const to = path.join(project, "examples", example);
         fs.cpSync(from, to, { recursive: true });
-        for (const file of fs.readdirSync(to).filter((f) => f.endsWith(".ts"))) {
+        for (const file of fs.readdirSync(to).filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))) {
             const program = path.join(to, file);
             compileProgram(program, fs.readFileSync(program, "utf8").replace(/from "\.\.\/\.\.\/components"/g, 'from "pulumi-aws-euc"'));
         }
@@ -50,11 +50,13 @@ export function installConsumer(): string {
  * user's program is not what its resources cost (the floors are bench code, compiled when the
  * child loads, before its clock starts), and a loader compiling it inside the measured span made
  * up a third of the CloudFront example's time. As a project that runs `tsc` before `pulumi up`.
+ * The examples are one file each (a folder of them would need a recursive walk).
  */
 function compileProgram(file: string, source: string): void {
     const { outputText } = ts.transpileModule(source, {
         fileName: file,
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+        // CommonJS and ES2020, as the tsconfig.json of Pulumi's aws-typescript template.
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
     });
     fs.writeFileSync(file.replace(/\.ts$/, ".js"), outputText);
     fs.rmSync(file);

@@ -159,6 +159,9 @@ export function cliTable(rows: readonly CliSummary[], command: string, bare: str
 export function bareFloorLine(summaries: readonly WorkloadSummary[]): string {
     const largest = Math.max(...summaries.map((s) => s.workload.users ?? 0));
     const judged = summaries.filter((s) => s.workload.users === undefined || s.workload.users === largest);
+    if (judged.length === 0) {
+        return "bare floor: n/a (no program ran)";
+    }
     const worst = (of: (s: WorkloadSummary) => number) => judged.reduce((a, b) => (of(b) > of(a) ? b : a));
     const component = worst((s) => s.bareRatio.ms);
     const sdk = worst((s) => s.typed.ms / s.bare.ms);

@@ -98,6 +98,8 @@ export type PulumiSdk = typeof pulumi;
 
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The type of the root stack resource every program registers first. */
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** Removes secret wrappers, noting the path of each secret. */
 function unwrapSecrets(value: any, path: string, secrets: string[]): any {
@@ -289,7 +291,7 @@ export class MockEngine {
                     timeouts && (timeouts.getCreate() || timeouts.getUpdate() || timeouts.getDelete())
                         ? { create: timeouts.getCreate() || undefined, update: timeouts.getUpdate() || undefined, delete: timeouts.getDelete() || undefined }
                         : undefined,
-                ...aliasesOf(req, this.stack, this.project),
+                ...aliasesOf(req, this.stack, this.project, () => this.resources.find((r) => r.type === ROOT_STACK_TYPE)?.urn),
             },
             state: plainOf(response.getObject()?.toJavaScript() ?? {}, "", []),
             source: this.sourceOf(req),
@@ -441,18 +443,23 @@ export function isSecret(value: pulumi.Output<unknown>): Promise<boolean> {
 
 /**
  * The aliases of a registration as URNs. The SDK sends each as a URN or as a spec whose unset
- * fields mean "the resource's own" (name, type, stack, project, parent).
+ * fields mean "the resource's own" (name, type, stack, project, parent); `noParent` means a
+ * top-level resource, which this engine (as Pulumi's mocks) parents to the root stack.
  */
-function aliasesOf(req: Request, stack: string, project: string): { aliases?: string[] } {
-    const aliases = (req.getAliasesList() as Alias[]).map((alias) => {
-        const spec = alias.getSpec();
-        if (!spec) {
-            return alias.getUrn();
-        }
-        const parent = spec.getNoparent() ? undefined : spec.getParenturn() || req.getParent() || undefined;
-        const type = spec.getType() || req.getType();
-        const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
-        return `urn:pulumi:${spec.getStack() || stack}::${spec.getProject() || project}::${qualified}::${spec.getName() || req.getName()}`;
-    });
+function aliasesOf(req: Request, stack: string, project: string, rootStack: () => string | undefined): { aliases?: string[] } {
+    const specs = (req.getAliasesList?.() ?? []) as Alias[];
+    const aliases = [
+        ...((req.getAliasurnsList?.() ?? []) as string[]),
+        ...specs.map((alias) => {
+            const spec = alias.getSpec();
+            if (!spec) {
+                return alias.getUrn();
+            }
+            const parent = spec.getNoparent() ? rootStack() : spec.getParenturn() || req.getParent() || undefined;
+            const type = spec.getType() || req.getType();
+            const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+            return `urn:pulumi:${spec.getStack() || stack}::${spec.getProject() || project}::${qualified}::${spec.getName() || req.getName()}`;
+        }),
+    ];
     return aliases.length ? { aliases: [...new Set(aliases)] } : {};
 }

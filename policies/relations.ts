@@ -37,7 +37,8 @@ export function isSet(object: Record<string, any> | undefined, key: string): boo
  * property dependencies (a real preview does), else through any input.
  */
 export function dependsOn(resource: PolicyResource, target: PolicyResource, property?: string): boolean {
-    const byProperty = property ? resource.propertyDependencies?.[property] : undefined;
+    // With property dependencies, a property missing from them depends on nothing.
+    const byProperty = property && hasPropertyDependencies(resource) ? (resource.propertyDependencies[property] ?? []) : undefined;
     return (byProperty ?? resource.dependencies ?? []).some((d) => d.urn === target.urn);
 }
 
@@ -55,25 +56,23 @@ export function hostOf(url: unknown): string | undefined {
     return match ? match[1].toLowerCase() : undefined;
 }
 
-/** `site.s3.eu-west-3.amazonaws.com` (or `site.s3.amazonaws.com`) → `site`. */
-export const bucketOfDomain = (domain: unknown) => /^(.+?)\.s3[.-]/.exec(String(domain ?? ""))?.[1];
+/** `site.s3.eu-west-3.amazonaws.com` (or `site.s3.amazonaws.com`, `site.s3-eu-west-3.amazonaws.com`) → `site`. */
+export const bucketOfDomain = (domain: unknown) => /^(.+)\.s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?\.?$/.exec(String(domain ?? ""))?.[1];
 
 /**
  * The bucket of the stack a distribution writes its standard logs to, if any: by its domain name
  * or bucket name when known, else by the dependency of the distribution's `loggingConfig`.
  */
 export function logBucketOf(distribution: PolicyResource, buckets: PolicyResource[]): PolicyResource | undefined {
-    const target = peek(() => distribution.props.loggingConfig?.bucket);
-    if (target === undefined && peek(() => distribution.props.loggingConfig) === undefined) {
+    // `in` is not stopped by the SDK's proxy: a loggingConfig unknown as a whole is still there.
+    if (!("loggingConfig" in distribution.props)) {
         return undefined;
     }
-    const name = bucketOfDomain(target);
-    const byDomain =
-        typeof target === "string"
-            ? buckets.find((b) => stripDot(peek(() => b.props.bucketDomainName)) === stripDot(target) || (name !== undefined && peek(() => b.props.bucket) === name))
-            : undefined;
-    if (byDomain || !hasPropertyDependencies(distribution)) {
-        return byDomain;
+    const target = peek(() => distribution.props.loggingConfig?.bucket);
+    if (typeof target === "string") {
+        // A known target is the answer: the bucket of the stack it names, or none (outside the stack).
+        const name = bucketOfDomain(target);
+        return buckets.find((b) => stripDot(peek(() => b.props.bucketDomainName)) === stripDot(target) || (name !== undefined && peek(() => b.props.bucket) === name));
     }
-    return buckets.find((b) => dependsOn(distribution, b, "loggingConfig"));
+    return hasPropertyDependencies(distribution) ? buckets.find((b) => dependsOn(distribution, b, "loggingConfig")) : undefined;
 }

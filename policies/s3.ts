@@ -5,7 +5,6 @@ import { bucketOfDomain, logBucketOf, peek } from "./relations";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const BUCKET = "aws:s3/bucket:Bucket";
-const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const CLOUDFRONT = "cloudfront.amazonaws.com";
 
@@ -51,13 +50,27 @@ export const s3Policies: Policies = [
             // In a preview, a distribution being created has no ARN yet and the policy naming it is
             // unknown text: both are skipped (peek), and what is known is still judged.
             const readers = new Map<string, Set<string>>();
+            // Distributions with an origin whose domain is unknown: which buckets they read is not known.
+            const partlyKnown = new Set<string>();
             for (const distribution of resources.of(DISTRIBUTION)) {
                 const arn = peek(() => distribution.props.arn);
-                for (const origin of (peek(() => distribution.props.origins) ?? []) as Record<string, any>[]) {
-                    const bucket = bucketOfDomain(peek(() => origin.domainName));
-                    if (bucket && typeof arn === "string") {
-                        readers.set(arn, (readers.get(arn) ?? new Set()).add(bucket));
+                if (typeof arn !== "string") {
+                    continue;
+                }
+                const reads = readers.get(arn) ?? new Set<string>();
+                readers.set(arn, reads);
+                const origins = peek(() => distribution.props.origins) as Record<string, any>[] | undefined;
+                for (const origin of origins ?? []) {
+                    const domain = peek(() => origin.domainName);
+                    const bucket = bucketOfDomain(domain);
+                    if (bucket) {
+                        reads.add(bucket);
+                    } else if (domain === undefined) {
+                        partlyKnown.add(arn);
                     }
+                }
+                if (origins === undefined) {
+                    partlyKnown.add(arn);
                 }
             }
             for (const policy of resources.of(BUCKET_POLICY)) {
@@ -67,7 +80,7 @@ export const s3Policies: Policies = [
                         const reads = readers.get(arn);
                         if (!reads) {
                             report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} in, which is no distribution of this stack`, policy.urn);
-                        } else if (typeof bucket === "string" && !reads.has(bucket)) {
+                        } else if (typeof bucket === "string" && !reads.has(bucket) && !partlyKnown.has(arn)) {
                             report(`bucket policy '${policy.name}' (${grant.name}) lets distribution ${arn} read bucket '${bucket}', which is none of its origins`, policy.urn);
                         }
                     }
@@ -88,7 +101,9 @@ export const s3Policies: Policies = [
         subject: BUCKET,
         check: (args, report, resources) => {
             const requireProtect = args.getConfig<{ requireProtect?: boolean }>().requireProtect === true;
-            const buckets = [...resources.of(BUCKET), ...resources.of(BUCKET_V2)];
+            // Buckets of the deprecated BucketV2 type are not judged: the SDK skips this policy for a
+            // stack without a Bucket (its subject) before the check could see them.
+            const buckets = resources.of(BUCKET);
             const logBuckets = new Set(resources.of(DISTRIBUTION).map((d) => logBucketOf(d, buckets)));
             for (const bucket of buckets.filter((b) => logBuckets.has(b))) {
                 const name = peek(() => bucket.props.bucket) ?? bucket.name;

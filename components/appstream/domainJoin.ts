@@ -87,18 +87,18 @@ export function createDirectoryConfigs(name: string, joins: (DomainJoinArgs | un
 /**
  * The composite's DirectoryConfigs, one per directory, keyed by it (`<name>-<directory>-directory-config`,
  * under the composite). Version 0.1.0 made one under each part that joined with a service account
- * (`<part>-directory-config`): those are the config's aliases, so a stack deployed with 0.1.0 keeps its
- * DirectoryConfig. Without them Pulumi would create the new one before deleting the old, and
- * AppStream refuses a second DirectoryConfig for a directory (ResourceAlreadyExistsException).
+ * (`<part>-directory-config`): the config answers to that name under every part joining its
+ * directory (an alias that matches nothing is ignored), so a stack deployed with 0.1.0 keeps its
+ * DirectoryConfig even if a part's account was dropped since. Without the aliases Pulumi would
+ * create the new one before deleting the old, and AppStream refuses a second DirectoryConfig for a
+ * directory (ResourceAlreadyExistsException).
  */
 export function createSharedDirectoryConfigs(name: string, joins: PartJoin[], parent: pulumi.Resource): Map<string, aws.appstream.DirectoryConfig> {
     return directoryConfigsOf(
         joins,
         (key, group) => ({
             name: childName(name, nameKey(key), "directory-config"),
-            aliases: group
-                .filter((g) => g.join?.serviceAccount)
-                .map(({ part }) => ({ name: childName(part.name, "directory-config"), parent: pulumi.createUrn(part.name, part.type, parent) })),
+            aliases: group.map(({ part }) => ({ name: childName(part.name, "directory-config"), parent: pulumi.createUrn(part.name, part.type, parent) })),
         }),
         parent,
     );
@@ -118,8 +118,10 @@ function directoryConfigsOf<T extends { join: DomainJoinArgs | undefined }>(
     }
     const configs = new Map<string, aws.appstream.DirectoryConfig>();
     for (const [key, group] of byDirectory) {
-        const account = group.find((g) => g.join!.serviceAccount)?.join!.serviceAccount;
-        if (!account) {
+        // The join that brings the account names the directory as its DirectoryConfig always had it.
+        const owner = group.find((g) => g.join!.serviceAccount)?.join;
+        const account = owner?.serviceAccount;
+        if (!owner || !account) {
             continue;
         }
         const units = [...new Set(group.map((g) => g.join!.organizationalUnit))];
@@ -129,7 +131,7 @@ function directoryConfigsOf<T extends { join: DomainJoinArgs | undefined }>(
             new aws.appstream.DirectoryConfig(
                 name,
                 {
-                    directoryName: group[0].join!.directoryName,
+                    directoryName: owner.directoryName,
                     organizationalUnitDistinguishedNames: units,
                     serviceAccountCredentials: { accountName: account.name, accountPassword: pulumi.secret(account.password) },
                 },

@@ -28,6 +28,21 @@ describe("mock engine harness", () => {
         assert.deepEqual(engine.ofType("aws:kms/alias:Alias", "p").map((r) => r.name), ["alias"]);
     });
 
+    it("records aliases as URNs: a renamed child, a moved child, a child moved to the top, and none", async () => {
+        const engine = MockEngine.start();
+        const parent = new pulumi.ComponentResource("test:index:Parent", "p");
+        const other = new pulumi.ComponentResource("test:index:Other", "o");
+        new aws.kms.Key("renamed", {}, { parent, aliases: [{ name: "old-name" }] });
+        new aws.kms.Key("moved", {}, { parent, aliases: [{ parent: other }, { parent: pulumi.createUrn("o", "test:index:Other") }] });
+        new aws.kms.Key("lifted", {}, { parent, aliases: [{ parent: undefined }] });
+        new aws.kms.Key("plain", {}, { parent });
+        await engine.settle();
+        assert.deepEqual(engine.get("renamed").options.aliases, ["urn:pulumi:test::project::test:index:Parent$aws:kms/key:Key::old-name"]);
+        assert.deepEqual(engine.get("moved").options.aliases, ["urn:pulumi:test::project::test:index:Other$aws:kms/key:Key::moved"], "one alias, given twice");
+        assert.deepEqual(engine.get("lifted").options.aliases, ["urn:pulumi:test::project::aws:kms/key:Key::lifted"], "no root stack outside a stack run");
+        assert.equal(engine.get("plain").options.aliases, undefined);
+    });
+
     it("marks secret inputs and keeps their values readable for assertions", async () => {
         const engine = MockEngine.start();
         new aws.ssm.Parameter("param", { type: "SecureString", value: pulumi.secret("hunter2") });

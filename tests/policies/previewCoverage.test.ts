@@ -123,6 +123,8 @@ describe("policies: what a real preview of other people's programs shows", funct
             assert.deepEqual(await pack.checkStack([site(ARN), policyOf(grant(ARN), "media")], policy), [
                 [policy, "advisory", `bucket policy 'media-policy' (statement 'CloudFrontReads') lets distribution ${ARN} read bucket 'media', which is none of its origins`],
             ]);
+            const newOrigin = cdn({ arn: ARN, origins: [{ originId: "api", domainName: "api.example.com" }, { originId: "media", domainName: UNKNOWN }] });
+            assert.deepEqual(await pack.checkStack([newOrigin, policyOf(grant(ARN), "media")], policy), [], "an origin whose domain is still unknown may be that bucket");
         });
 
         it("s3-log-bucket-retained: the log bucket is found by name, by domain, or by the dependency of loggingConfig when both are unknown", async () => {
@@ -135,6 +137,11 @@ describe("policies: what a real preview of other people's programs shows", funct
             assert.deepEqual(await pack.checkStack([unknownBucket, distribution], policy), refused("logs"));
             const other = resource(BUCKET, { bucket: UNKNOWN, forceDestroy: true }, "other");
             assert.deepEqual(await pack.checkStack([unknownBucket, other, { ...distribution, propertyDependencies: { loggingConfig: [], origins: [other.urn] } }], policy), [], "a bucket the logs do not go to");
+            // Logs to a bucket outside the stack: the site bucket the distribution depends on (through
+            // its origins only) is not the log bucket, for this policy nor for cloudfront-log-bucket-acl.
+            const external = { ...cdn({ loggingConfig: { bucket: "central-logs.s3.amazonaws.com" } }), dependencies: [other.urn], propertyDependencies: { origins: [other.urn] } };
+            assert.deepEqual(await pack.checkStack([other, external], policy), []);
+            assert.deepEqual(await pack.checkStack([other, external], "cloudfront-log-bucket-acl"), []);
             assert.deepEqual(await pack.checkStack([logs({ bucket: "logs-1a2b", forceDestroy: UNKNOWN }), cdn({ loggingConfig: { bucket: "logs-1a2b.s3.amazonaws.com" } })], policy), [], "an unknown forceDestroy is not reported");
         });
     });
