@@ -42,6 +42,11 @@ export const ARGUMENT_CONVENTIONS: readonly ArgumentConvention[] = [
     { name: "name", parent: "bundle", minLength: 1 },
     { name: "name", parent: "image", minLength: 1 },
     { name: "latestMatching", parent: "image", minLength: 1 },
+    // A policy id of a behavior: empty would mean "no policy" to the provider, which would drop the
+    // security headers (or ask for legacy cache settings) without a word.
+    { name: "id", parent: "cachePolicy", minLength: 1 },
+    { name: "id", parent: "originRequestPolicy", minLength: 1 },
+    { name: "id", parent: "responseHeadersPolicy", minLength: 1 },
     { name: "aliases", uniqueItems: true },
     { name: "subjectAlternativeNames", uniqueItems: true },
 ];

@@ -301,7 +301,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "id": {
                                         "type": "string",
-                                        "x-input": true
+                                        "x-input": true,
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -412,7 +413,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "id": {
                                         "type": "string",
-                                        "x-input": true
+                                        "x-input": true,
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -441,7 +443,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                 "properties": {
                                     "id": {
                                         "type": "string",
-                                        "x-input": true
+                                        "x-input": true,
+                                        "minLength": 1
                                     }
                                 },
                                 "required": [
@@ -579,7 +582,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "id": {
                                             "type": "string",
-                                            "x-input": true
+                                            "x-input": true,
+                                            "minLength": 1
                                         }
                                     },
                                     "required": [
@@ -690,7 +694,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "id": {
                                             "type": "string",
-                                            "x-input": true
+                                            "x-input": true,
+                                            "minLength": 1
                                         }
                                     },
                                     "required": [
@@ -719,7 +724,8 @@ export const ARGUMENT_SCHEMAS: Readonly<Record<string, ArgumentSchema>> = {
                                     "properties": {
                                         "id": {
                                             "type": "string",
-                                            "x-input": true
+                                            "x-input": true,
+                                            "minLength": 1
                                         }
                                     },
                                     "required": [

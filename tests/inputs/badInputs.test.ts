@@ -27,6 +27,8 @@ const BAD_INPUTS: readonly BadInput[] = [
     ["Distribution", "priceClass", "PriceClass_300", "priceClass: 'PriceClass_300' is not allowed; use one of 'PriceClass_All', 'PriceClass_200', 'PriceClass_100'"],
     ["Distribution", "ipv6", "true", "ipv6: 'true' must be true or false"],
     ["Distribution", "enabled", 1, "enabled: 1 must be true or false"],
+    ["Distribution", "defaultBehavior.responseHeadersPolicy", { id: "" }, "defaultBehavior.responseHeadersPolicy.id: must not be empty"],
+    ["Distribution", "defaultBehavior.cachePolicy", { id: "" }, "defaultBehavior.cachePolicy.id: must not be empty"],
     ["Distribution", "httpVersion", "http4", "httpVersion: 'http4' is not allowed; use one of 'http1.1', 'http2', 'http3', 'http2and3'"],
     ["Distribution", "comment", 42, "comment: 42 must be a string"],
     ["Distribution", "tags", { team: 5 }, "tags.team: 5 must be a string"],
