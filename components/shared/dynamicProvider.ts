@@ -11,6 +11,9 @@ export const PROVIDER_KEY = "__provider";
 
 const PACKAGE_NAME = "pulumi-aws-euc";
 
+/** A file name in the program's folder to resolve from (`createRequire` needs a file, which need not exist). */
+const RESOLVE_FROM = `${PACKAGE_NAME}-provider.js`;
+
 /** Per provider and program folder: whether it is loaded from an installed package, decided once. */
 const loadable = new Map<string, boolean>();
 
@@ -64,7 +67,7 @@ export function providerText(from: ProviderExport, cwd = process.cwd()): pulumi.
 function referenceText(specifier: string, exportName: string): string {
     return [
         "exports.handler = function () {",
-        `    const load = require("module").createRequire(require("path").join(process.cwd(), "${PACKAGE_NAME}-provider.js"));`,
+        `    const load = require("module").createRequire(require("path").join(process.cwd(), "${RESOLVE_FROM}"));`,
         `    return load(${JSON.stringify(specifier)})[${JSON.stringify(exportName)}];`,
         "};",
         "",
@@ -77,12 +80,13 @@ function referenceText(specifier: string, exportName: string): string {
  */
 export function isInstalledFrom(specifier: string, file: string, cwd: string): boolean {
     try {
-        const resolved = fs.realpathSync(createRequire(path.join(cwd, `${PACKAGE_NAME}-provider.js`)).resolve(specifier));
+        const resolved = fs.realpathSync(createRequire(path.join(cwd, RESOLVE_FROM)).resolve(specifier));
         return resolved === fs.realpathSync(file) && resolved.split(path.sep).includes("node_modules");
     } catch {
         return false;
     }
 }
+
 const serializedProviders = new WeakMap<object, pulumi.Output<string>>();
 
 /** The provider serialized by Pulumi's closure serializer, once per provider object, secret if it captured secrets. */

@@ -6,6 +6,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { appstream } from "../../components";
 import { RecordedResource, unwrap } from "../engine";
 import { NETWORK, plan } from "../appstream/fixtures";
+import { FLEET_REPLACED_BY } from "../../components/appstream/awsRules";
+import { DIRECTORY_USER_REPLACED_BY } from "../../components/workspaces/provisioning/directoryUserProvider";
 
 const ROOT = path.resolve(__dirname, "../..");
 /** What each program deployed at 0.1.0: URNs, and the inputs of REPLACE_ON (how it was made: the file's `about`). */
@@ -17,16 +19,20 @@ const deployed = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "ur
  * Inputs whose change makes the provider replace a resource that holds state (Terraform provider
  * `ForceNew`; the directory-user provider's own diff). A replacement of these loses what they hold.
  */
-const REPLACE_ON: Record<string, string[]> = {
+const REPLACE_ON: Record<string, readonly string[]> = {
     "aws:appstream/directoryConfig:DirectoryConfig": ["directoryName"],
-    "aws:appstream/fleet:Fleet": ["name", "fleetType"],
+    "aws:appstream/fleet:Fleet": FLEET_REPLACED_BY,
     "aws:appstream/stack:Stack": ["name"],
-    "aws:appstream/imageBuilder:ImageBuilder": ["name", "instanceType"],
+    // An image builder has no update: every input but its tags replaces it.
+    "aws:appstream/imageBuilder:ImageBuilder": [
+        "name", "instanceType", "imageName", "imageArn", "vpcConfig", "domainJoinInfo", "iamRoleArn",
+        "enableDefaultInternetAccess", "appstreamAgentVersion", "accessEndpoints", "description", "displayName",
+    ],
     "aws:directoryservice/directory:Directory": ["name", "type", "size", "edition", "shortName", "vpcSettings"],
     "aws:workspaces/workspace:Workspace": ["directoryId", "bundleId", "userName", "rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled", "volumeEncryptionKey"],
     "aws:kms/key:Key": ["keyUsage", "customerMasterKeySpec", "multiRegion"],
     "aws:s3/bucket:Bucket": ["bucket", "bucketPrefix"],
-    "pulumi-nodejs:dynamic:Resource": ["region", "directoryId", "userName"],
+    "pulumi-nodejs:dynamic:Resource": DIRECTORY_USER_REPLACED_BY,
 };
 
 /** The plan of a program folder by the offline plan command, as JSON. */
@@ -84,7 +90,8 @@ describe("upgrading a stack deployed with 0.1.0", function () {
                 if (!now) {
                     continue; // gone on purpose, checked above
                 }
-                const keys = REPLACE_ON[now.type] ?? [];
+                // Pulumi does not diff what ignoreChanges names (a builder following the newest base image).
+                const keys = (REPLACE_ON[now.type] ?? []).filter((k) => !now.options.ignoreChanges.includes(k));
                 assert.deepEqual(Object.fromEntries(keys.map((k) => [k, now.inputs[k]])), Object.fromEntries(keys.map((k) => [k, inputs[k]])), `${urn}: an input that replaces it changed`);
             }
         });

@@ -82,7 +82,8 @@ function clientToken(): string {
     return require("crypto").randomUUID();
 }
 
-const REPLACE_ON = ["region", "directoryId", "userName"] as const;
+/** Inputs whose change replaces a directory user (its diff answers `replaces`). */
+export const DIRECTORY_USER_REPLACED_BY = ["region", "directoryId", "userName"] as const;
 const UPDATE_ON = ["email", "givenName", "surname", "passwordFingerprint", "passwordMode", "changePasswordAtFirstLogon", "edition"] as const;
 
 /** The DS Data attribute of each user detail. */
@@ -179,7 +180,7 @@ export class DirectoryUserProvider implements pulumi.dynamic.ResourceProvider {
 
     async diff(_id: string, olds: DirectoryUserOutputs, news: DirectoryUserInputs): Promise<pulumi.dynamic.DiffResult> {
         const next = outputsOf(news);
-        const replaces = REPLACE_ON.filter((key) => olds[key] !== next[key]);
+        const replaces = DIRECTORY_USER_REPLACED_BY.filter((key) => olds[key] !== next[key]);
         const changed = UPDATE_ON.filter((key) => olds[key] !== next[key]).filter((key) => !(key === "passwordFingerprint" && news.passwordMode === "initial"));
         const connectionChanged = JSON.stringify(olds.connection ?? {}) !== JSON.stringify(news.connection ?? {});
         return { changes: replaces.length + changed.length > 0 || connectionChanged, replaces: [...replaces], deleteBeforeReplace: true };
